@@ -1,0 +1,87 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
+from simple_history.admin import SimpleHistoryAdmin
+
+from agreements.models import (
+    Agreement,
+    AgreementDuty,
+    AgreementGoal,
+    AgreementSignatory,
+    Membership,
+    Municipality,
+    PoliceArea,
+)
+
+
+@admin.register(PoliceArea)
+class PoliceAreaAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "region"]
+    list_filter = ["region"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Municipality)
+class MunicipalityAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "code", "county", "police_area"]
+    list_filter = ["county", "police_area__region"]
+    search_fields = ["name", "code"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["police_area"]
+    list_select_related = ["police_area"]
+
+
+class AgreementGoalInline(admin.TabularInline):
+    model = AgreementGoal
+    extra = 0
+
+
+class AgreementDutyInline(admin.StackedInline):
+    model = AgreementDuty
+    extra = 0
+
+
+class AgreementSignatoryInline(admin.TabularInline):
+    model = AgreementSignatory
+    extra = 0
+
+
+@admin.register(Agreement)
+class AgreementAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "valid_from", "valid_until", "extends_until_further_notice", "status"]
+    list_filter = ["status", "extends_until_further_notice"]
+    search_fields = ["title", "slug", "municipalities__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["municipalities"]
+    autocomplete_fields = ["police_area", "predecessor"]
+    # Publication is a state change made by a service, never by editing the field.
+    readonly_fields = ["status"]
+    inlines = [AgreementGoalInline, AgreementDutyInline, AgreementSignatoryInline]
+
+
+# Accounts and roles -------------------------------------------------------
+
+
+@admin.register(Membership)
+class MembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "role", "municipality", "police_area"]
+    list_filter = ["role", "police_area"]
+    search_fields = ["user__username", "user__email", "municipality__name", "police_area__name"]
+    autocomplete_fields = ["user", "municipality", "police_area"]
+    list_select_related = ["user", "municipality", "police_area"]
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["municipality", "police_area"]
+
+
+# Staff give a user their roles on the user's own admin page.
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class PortalUserAdmin(UserAdmin):
+    inlines = [*UserAdmin.inlines, MembershipInline]

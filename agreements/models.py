@@ -1,0 +1,432 @@
+"""The parties (municipalities, police areas) and the collaboration agreements between them."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from portal.choices import Phase, PublicationStatus
+from portal.text import fold
+
+
+class County(models.TextChoices):
+    """Sweden's 21 counties (län)."""
+
+    STOCKHOLM = "stockholm", _("Stockholms län")
+    UPPSALA = "uppsala", _("Uppsala län")
+    SODERMANLAND = "sodermanland", _("Södermanlands län")
+    OSTERGOTLAND = "ostergotland", _("Östergötlands län")
+    JONKOPING = "jonkoping", _("Jönköpings län")
+    KRONOBERG = "kronoberg", _("Kronobergs län")
+    KALMAR = "kalmar", _("Kalmar län")
+    GOTLAND = "gotland", _("Gotlands län")
+    BLEKINGE = "blekinge", _("Blekinge län")
+    SKANE = "skane", _("Skåne län")
+    HALLAND = "halland", _("Hallands län")
+    VASTRA_GOTALAND = "vastra-gotaland", _("Västra Götalands län")
+    VARMLAND = "varmland", _("Värmlands län")
+    OREBRO = "orebro", _("Örebro län")
+    VASTMANLAND = "vastmanland", _("Västmanlands län")
+    DALARNA = "dalarna", _("Dalarnas län")
+    GAVLEBORG = "gavleborg", _("Gävleborgs län")
+    VASTERNORRLAND = "vasternorrland", _("Västernorrlands län")
+    JAMTLAND = "jamtland", _("Jämtlands län")
+    VASTERBOTTEN = "vasterbotten", _("Västerbottens län")
+    NORRBOTTEN = "norrbotten", _("Norrbottens län")
+
+
+class PoliceRegion(models.TextChoices):
+    """The Swedish Police Authority's seven regions."""
+
+    NORD = "nord", _("Nord")
+    MITT = "mitt", _("Mitt")
+    STOCKHOLM = "stockholm", _("Stockholm")
+    OST = "ost", _("Öst")
+    VAST = "vast", _("Väst")
+    SYD = "syd", _("Syd")
+    BERGSLAGEN = "bergslagen", _("Bergslagen")
+
+
+class PartyKind(models.TextChoices):
+    """Who a commitment, duty or signatory belongs to."""
+
+    POLICE = "police", _("Polisen")
+    MUNICIPALITY = "municipality", _("Kommunen")
+    JOINT = "joint", _("Gemensamt")
+
+
+class PoliceArea(models.Model):
+    """A local police area (lokalpolisområde); covers one or more municipalities."""
+
+    name = models.CharField(_("namn"), max_length=100)
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=100, unique=True)
+    region = models.CharField(_("polisregion"), max_length=20, choices=PoliceRegion.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("lokalpolisområde")
+        verbose_name_plural = _("lokalpolisområden")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("pledges:police_area", kwargs={"slug": self.slug})
+
+
+class Municipality(models.Model):
+    """A municipality (kommun)."""
+
+    name = models.CharField(_("namn"), max_length=100)
+    official_name = models.CharField(
+        _("officiellt namn"), max_length=120, help_text=_("Till exempel ”Nordmalings kommun”.")
+    )
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=100, unique=True)
+    code = models.CharField(
+        _("kommunkod"),
+        max_length=4,
+        unique=True,
+        validators=[RegexValidator(r"^[0-9]{4}$", _("Kommunkoden består av fyra siffror."))],
+    )
+    county = models.CharField(_("län"), max_length=30, choices=County.choices)
+    police_area = models.ForeignKey(
+        PoliceArea,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        related_name="municipalities",
+        null=True,
+        blank=True,
+        help_text=_("Lämnas tomt om det inte är känt."),
+    )
+    # Folded name ("mala" for "Malå") so that search forgives case and å/ä/ö.
+    search_name = models.CharField(max_length=100, editable=False, db_index=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kommun")
+        verbose_name_plural = _("kommuner")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(code__regex=r"^[0-9]{4}$"), name="municipality_code_four_digits"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.search_name = fold(self.name)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("pledges:municipality", kwargs={"slug": self.slug})
+
+
+class DatedDocument(models.Model):
+    """What agreements and pledges share: parties, a period, a publication state."""
+
+    title = models.CharField(_("rubrik"), max_length=200)
+    slug = models.SlugField(_("kortnamn i adressen"), max_length=120, unique=True)
+    police_area = models.ForeignKey(
+        PoliceArea,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="%(class)ss",
+        help_text=_("Lämnas tomt om dokumentet inte namnger lokalpolisområdet."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=PublicationStatus.choices,
+        default=PublicationStatus.DRAFT,
+    )
+    source_note = models.TextField(
+        _("om källan"),
+        blank=True,
+        help_text=_("Visas för invånarna: var texten kommer ifrån och vad som saknas."),
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def is_published(self) -> bool:
+        return self.status == PublicationStatus.PUBLISHED
+
+    @staticmethod
+    def years_label(start: datetime.date, end: datetime.date | None) -> str:
+        """ "2023–2025" for whole calendar years, else the exact dates."""
+        if end is None:
+            return _("från %(start)s") % {"start": start.year}
+        if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
+            return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
+        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+
+
+class Agreement(DatedDocument):
+    """A collaboration agreement (samverkansöverenskommelse): police and municipalities."""
+
+    police_party_name = models.CharField(
+        _("polisens part som den skrivs i dokumentet"), max_length=120, default="Polismyndigheten"
+    )
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("kommuner"), related_name="agreements"
+    )
+    predecessor = models.OneToOneField(
+        "self",
+        verbose_name=_("föregående överenskommelse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successor",
+    )
+    valid_from = models.DateField(_("gäller från"))
+    valid_until = models.DateField(_("gäller till och med"), null=True, blank=True)
+    extends_until_further_notice = models.BooleanField(
+        _("förlängs tills vidare"),
+        default=False,
+        help_text=_("Gäller vidare efter slutdatum om ingen ny överenskommelse har tecknats."),
+    )
+    introduction = models.TextField(_("inledning"), blank=True)
+    goals_introduction = models.TextField(_("inledning till målen"), blank=True)
+    strategy = models.TextField(_("strategiska förutsättningar för samverkan"), blank=True)
+    follow_up = models.TextField(_("uppföljning"), blank=True)
+    follow_up_interval_years = models.PositiveSmallIntegerField(
+        _("uppföljning vart n:e år"), null=True, blank=True
+    )
+    followed_up_by = models.CharField(_("vem som följer upp"), max_length=200, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-valid_from", "title"]
+        verbose_name = _("samverkansöverenskommelse")
+        verbose_name_plural = _("samverkansöverenskommelser")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__isnull=True) | Q(valid_until__gte=models.F("valid_from")),
+                name="agreement_valid_until_not_before_valid_from",
+                violation_error_message=_("Slutdatum kan inte ligga före startdatum."),
+            ),
+            models.CheckConstraint(
+                condition=Q(follow_up_interval_years__isnull=True)
+                | Q(follow_up_interval_years__gte=1),
+                name="agreement_follow_up_interval_positive",
+                violation_error_message=_("Uppföljningsintervallet måste vara minst ett år."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agreements:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
+            raise ValidationError({"valid_until": _("Slutdatum kan inte ligga före startdatum.")})
+
+    @property
+    def validity_years(self) -> str:
+        return self.years_label(self.valid_from, self.valid_until)
+
+    def has_successor(self) -> bool:
+        """Whether a published agreement has replaced this one (expects prefetched successor)."""
+        try:
+            return self.successor.is_published
+        except Agreement.DoesNotExist:
+            return False
+
+    def phase(self, today: datetime.date | None = None) -> Phase:
+        today = today or timezone.localdate()
+        if today < self.valid_from:
+            return Phase.UPCOMING
+        if self.valid_until is None or today <= self.valid_until:
+            return Phase.CURRENT
+        if self.extends_until_further_notice and not self.has_successor():
+            return Phase.EXTENDED
+        return Phase.ENDED
+
+    def phase_sentence(self, today: datetime.date | None = None) -> str:
+        """The agreement's validity today as one plain Swedish sentence."""
+        phase = self.phase(today)
+        start = date_format(self.valid_from, "j F Y")
+        end = date_format(self.valid_until, "j F Y") if self.valid_until else ""
+        if phase == Phase.UPCOMING:
+            return _("Överenskommelsen börjar gälla %(start)s.") % {"start": start}
+        if phase == Phase.CURRENT:
+            if not end:
+                return _("Överenskommelsen gäller sedan %(start)s.") % {"start": start}
+            return _("Överenskommelsen gäller till och med %(end)s.") % {"end": end}
+        if phase == Phase.EXTENDED:
+            return _(
+                "Överenskommelsen gällde till och med %(end)s. Ingen ny överenskommelse har "
+                "tecknats, så den förlängs tills vidare."
+            ) % {"end": end}
+        return (
+            _("Överenskommelsen gällde till och med %(end)s och har ersatts.") % {"end": end}
+            if self.has_successor()
+            else _("Överenskommelsen gällde till och med %(end)s.") % {"end": end}
+        )
+
+    @property
+    def validity_label(self) -> str:
+        """Validity in plain words: "gäller 2019–2022, förlängs tills vidare"."""
+        label = _("gäller %(years)s") % {"years": self.validity_years}
+        if self.extends_until_further_notice:
+            label += ", " + str(_("förlängs tills vidare"))
+        return label
+
+
+class AgreementGoal(models.Model):
+    """One goal of an agreement, in the agreement's order."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
+    text = models.TextField(_("mål"))
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("mål")
+        verbose_name_plural = _("mål")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class AgreementDuty(models.Model):
+    """What one party (or both together) undertakes in an agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="duties")
+    lead_in = models.TextField(
+        _("inledande stycke"),
+        blank=True,
+        help_text=_("Stycket i överenskommelsen som står före åtagandet, om något."),
+    )
+    party = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
+    text = models.TextField(_("åtagande"))
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("partens åtagande")
+        verbose_name_plural = _("parternas åtaganden")
+
+    def __str__(self) -> str:
+        return self.text
+
+
+class Signatory(models.Model):
+    """Someone who signed a document on paper: name, title, organisation, date."""
+
+    name = models.CharField(_("namn"), max_length=120)
+    title = models.CharField(_("titel"), max_length=120)
+    party = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
+    organisation = models.CharField(_("organisation"), max_length=160)
+    signed_on = models.DateField(_("undertecknat"), null=True, blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name}, {self.title}"
+
+
+class AgreementSignatory(Signatory):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
+    history = HistoricalRecords()
+
+    class Meta(Signatory.Meta):
+        verbose_name = _("undertecknare")
+        verbose_name_plural = _("undertecknare")
+
+
+class Membership(models.Model):
+    """A user's role in one organisation: a municipality or a police area, never both."""
+
+    class Role(models.TextChoices):
+        COORDINATOR = "coordinator", _("Samordnare")
+        SIGNATORY = "signatory", _("Undertecknare")
+        EDITOR = "editor", _("Redaktör")
+
+    user = models.ForeignKey(
+        "auth.User",
+        verbose_name=_("användare"),
+        on_delete=models.CASCADE,
+        related_name="memberships",
+    )
+    municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("kommun"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    police_area = models.ForeignKey(
+        PoliceArea,
+        verbose_name=_("lokalpolisområde"),
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="memberships",
+    )
+    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["user__username", "role"]
+        verbose_name = _("medlemskap")
+        verbose_name_plural = _("medlemskap")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(municipality__isnull=False, police_area__isnull=True)
+                    | Q(municipality__isnull=True, police_area__isnull=False)
+                ),
+                name="membership_one_organisation",
+                violation_error_message=_("Välj antingen en kommun eller ett lokalpolisområde."),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "municipality", "role"],
+                condition=Q(municipality__isnull=False),
+                name="membership_unique_role_per_municipality",
+                violation_error_message=_("Användaren har redan den rollen i kommunen."),
+            ),
+            models.UniqueConstraint(
+                fields=["user", "police_area", "role"],
+                condition=Q(police_area__isnull=False),
+                name="membership_unique_role_per_police_area",
+                violation_error_message=_("Användaren har redan den rollen i lokalpolisområdet."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.get_role_display()}, {self.organisation}"
+
+    @property
+    def organisation(self) -> Municipality | PoliceArea | None:
+        return self.municipality or self.police_area
+
+    def clean(self) -> None:
+        if bool(self.municipality_id) == bool(self.police_area_id):
+            raise ValidationError(_("Välj antingen en kommun eller ett lokalpolisområde."))

@@ -1,0 +1,74 @@
+"""Reads of parties and agreements, with their relations already joined."""
+
+from __future__ import annotations
+
+from itertools import groupby
+
+from django.db.models import Prefetch, QuerySet
+
+from agreements.models import (
+    Agreement,
+    AgreementDuty,
+    County,
+    Municipality,
+    PoliceArea,
+)
+from portal.choices import PublicationStatus
+from portal.text import fold, swedish_sort_key
+
+
+def municipality_list() -> QuerySet[Municipality]:
+    """All municipalities with their police area."""
+    return Municipality.objects.select_related("police_area")
+
+
+def municipalities_by_county() -> list[tuple[str, list[Municipality]]]:
+    """Municipalities grouped by county label, both in Swedish alphabetical order."""
+    labelled = sorted(
+        municipality_list(),
+        key=lambda m: (swedish_sort_key(str(County(m.county).label)), swedish_sort_key(m.name)),
+    )
+    return [
+        (label, list(group))
+        for label, group in groupby(labelled, key=lambda m: str(County(m.county).label))
+    ]
+
+
+def municipality_search(query: str) -> list[Municipality]:
+    """Municipalities whose name contains ``query``, forgiving case and å/ä/ö."""
+    folded = fold(query)
+    if not folded:
+        return []
+    found = municipality_list().filter(search_name__contains=folded)
+    return sorted(found, key=lambda m: (not m.search_name.startswith(folded), m.search_name))
+
+
+def police_area_search(query: str) -> list[PoliceArea]:
+    """Police areas whose name contains ``query`` (folded in Python: there are few of them)."""
+    folded = fold(query)
+    if not folded:
+        return []
+    return [area for area in PoliceArea.objects.all() if folded in fold(area.name)]
+
+
+def published_agreements() -> QuerySet[Agreement]:
+    """Published agreements with their police area and successor joined."""
+    return Agreement.objects.filter(status=PublicationStatus.PUBLISHED).select_related(
+        "police_area", "successor", "predecessor"
+    )
+
+
+def agreement_for_page(*, slug: str) -> Agreement:
+    """One published agreement with everything its page and PDF show."""
+    return (
+        published_agreements()
+        .prefetch_related(
+            "municipalities",
+            "goals",
+            Prefetch("duties", queryset=AgreementDuty.objects.order_by("order", "pk")),
+            "signatories",
+            # The pledges resting on it, by relation name: agreements does not import pledges.
+            "pledges",
+        )
+        .get(slug=slug)
+    )

@@ -1,0 +1,27 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils import timezone
+
+from agreements.models import Agreement
+from agreements.selectors import agreement_for_page, published_agreements
+from portal.documents.responses import current_document_response
+
+
+def agreement_detail(request, slug: str):
+    try:
+        agreement = agreement_for_page(slug=slug)
+    except Agreement.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "agreements/agreement_detail.html",
+        {"agreement": agreement, "today": timezone.localdate()},
+    )
+
+
+def agreement_pdf(request, slug: str):
+    """The agreement's current sealed PDF, served from storage (never rendered here)."""
+    agreement = published_agreements().filter(slug=slug).first()
+    if agreement is None:
+        raise Http404
+    return current_document_response(request, agreement)

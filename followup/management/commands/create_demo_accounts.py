@@ -1,0 +1,76 @@
+"""Demo accounts: one per role for each seed municipality and police area (demo mode only)."""
+
+from __future__ import annotations
+
+import secrets
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from agreements.models import Membership, Municipality, PoliceArea
+
+ROLE_PREFIX = {
+    Membership.Role.COORDINATOR: "samordnare",
+    Membership.Role.SIGNATORY: "undertecknare",
+    Membership.Role.EDITOR: "redaktor",
+}
+
+
+def demo_username(role: str, organisation: Municipality | PoliceArea) -> str:
+    """ "samordnare-mala" for a municipality, "samordnare-polisen-skelleftea" for a police area."""
+    prefix = ROLE_PREFIX[role]
+    if isinstance(organisation, PoliceArea):
+        return f"{prefix}-polisen-{organisation.slug}"
+    return f"{prefix}-{organisation.slug}"
+
+
+class Command(BaseCommand):
+    help = (
+        "Create one demo account per role (samordnare, undertecknare, redaktor) for every "
+        "municipality and police area, with a new random password each run, and print the "
+        "credentials. Refuses unless PORTAL_DEMO (settings.DEMO_MODE) is on."
+    )
+
+    def handle(self, *args, **options):
+        if not settings.DEMO_MODE:
+            raise CommandError(
+                "Demo accounts are only created in demo mode (PORTAL_DEMO=true); never in "
+                "production."
+            )
+        with transaction.atomic():
+            rows = self.create_accounts()
+        self.stdout.write("Demo accounts (example data; passwords change on every run):")
+        width = max(len(username) for username, _, _ in rows) if rows else 0
+        for username, password, label in rows:
+            self.stdout.write(f"  {username:<{width}}  {password}  {label}")
+
+    def create_accounts(self) -> list[tuple[str, str, str]]:
+        User = get_user_model()
+        organisations = [
+            *Municipality.objects.order_by("name"),
+            *PoliceArea.objects.order_by("name"),
+        ]
+        rows = []
+        for organisation in organisations:
+            for role in ROLE_PREFIX:
+                username = demo_username(role, organisation)
+                user, _ = User.objects.get_or_create(
+                    username=username,
+                    defaults={
+                        "first_name": str(Membership.Role(role).label),
+                        "last_name": str(organisation),
+                    },
+                )
+                password = secrets.token_urlsafe(9)
+                user.set_password(password)
+                user.save()
+                lookup = (
+                    {"police_area": organisation}
+                    if isinstance(organisation, PoliceArea)
+                    else {"municipality": organisation}
+                )
+                Membership.objects.get_or_create(user=user, role=role, **lookup)
+                rows.append((username, password, f"{Membership.Role(role).label}, {organisation}"))
+        return rows

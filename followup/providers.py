@@ -1,0 +1,50 @@
+"""What followup adds to the public pledge and municipality pages (pledges.extensions)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from followup.selectors import (
+    default_year,
+    last_updated,
+    parse_year,
+    planned_by_focus_area,
+    pledge_progress,
+)
+from pledges.models import Pledge
+from pledges.selectors import MunicipalityOverview
+
+YEAR_PARAMETER = "ar"
+
+
+def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, Any]:
+    """Progress of each commitment in the chosen year, and planned activities; 3 queries."""
+    year = None
+    if request is not None:
+        year = parse_year(pledge, request.GET.get(YEAR_PARAMETER))
+    year = year or default_year(pledge)
+    # 1: totals per commitment, year and kind; 2: latest activities of the year.
+    pledge_progress(pledge, year=year)
+    # 3: planned activities of the focus areas.
+    planned_by_focus_area(pledge)
+    commitments = list(pledge.commitments.all())
+    has_example = any(c.progress.has_example for c in commitments) or any(
+        p.is_example for a in pledge.focus_areas.all() for p in a.planned
+    )
+    return {
+        "progress_year": year,
+        "progress_has_example": has_example,
+        "commitment_templates": ["followup/includes/commitment_progress.html"],
+        "focus_area_templates": ["followup/includes/focus_area_planned.html"],
+        "pledge_page_templates": ["followup/includes/pledge_progress_note.html"],
+    }
+
+
+def municipality_page(*, overview: MunicipalityOverview, **objects: Any) -> dict[str, Any]:
+    """When the municipality's pledges were last updated; 3 queries."""
+    pledges = overview.current_pledges or overview.earlier_pledges[:1]
+    updated = last_updated(pledges)
+    return {
+        "pledge_updates": [(p, updated[p.pk]) for p in pledges if p.pk in updated],
+        "municipality_fact_templates": ["followup/includes/municipality_last_updated.html"],
+    }

@@ -1,0 +1,357 @@
+"""Reads of the activity log: progress per commitment and year, latest activities.
+
+Every function runs a fixed number of queries whatever the number of activities.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum, Window
+from django.db.models.functions import ExtractYear, RowNumber
+from django.http import Http404
+from django.utils import timezone
+
+from agreements.models import Membership
+from agreements.permissions import roles_of
+from followup.models import Activity, PlannedActivity
+from followup.permissions import (
+    can_add_planned_activity,
+    can_change_activity,
+    can_log_for_commitment,
+)
+from pledges.models import Commitment, FocusArea, Pledge
+from pledges.selectors import commitment_queryset, published_pledges
+from portal.choices import Phase
+
+LATEST_LIMIT = 5
+
+
+@dataclass
+class YearProgress:
+    """What was logged for one commitment in one calendar year."""
+
+    year: int
+    target: int | None = None
+    done: int = 0
+    received: int = 0
+    answered: int = 0
+    has_example: bool = False
+
+    @property
+    def bar_value(self) -> int:
+        """The progress bar's value: never beyond its maximum."""
+        return min(self.done, self.target or 0)
+
+    @property
+    def reached(self) -> bool:
+        return bool(self.target) and self.done >= self.target
+
+
+@dataclass
+class CommitmentProgress:
+    """A commitment's progress in the selected year, with every year of the period."""
+
+    year: int
+    years: list[YearProgress]
+    latest: list[Activity] = field(default_factory=list)
+
+    @property
+    def selected(self) -> YearProgress:
+        return next(y for y in self.years if y.year == self.year)
+
+    @property
+    def other_years(self) -> list[YearProgress]:
+        return [y for y in self.years if y.year != self.year]
+
+    @property
+    def period_done(self) -> int:
+        return sum(y.done for y in self.years)
+
+    @property
+    def has_example(self) -> bool:
+        return self.selected.has_example or any(a.is_example for a in self.latest)
+
+
+def public_activities() -> QuerySet[Activity]:
+    """Activities residents see: not withdrawn."""
+    return Activity.objects.filter(withdrawn_at__isnull=True)
+
+
+def default_year(pledge: Pledge, today: datetime.date | None = None) -> int:
+    """This year for a current pledge, its last year once ended, its first before it starts."""
+    today = today or timezone.localdate()
+    return min(max(today.year, pledge.period_start.year), pledge.period_end.year)
+
+
+def parse_year(pledge: Pledge, value: str | None) -> int | None:
+    """A year of the pledge's period from a query string, or None for anything else."""
+    if not value or not value.isdigit() or len(value) != 4:
+        return None
+    year = int(value)
+    return year if year in pledge.years else None
+
+
+def progress_by_year(commitments: Iterable[Commitment]) -> dict[int, dict[int, YearProgress]]:
+    """{commitment id: {year: YearProgress}} for public activities; one query."""
+    commitments = list(commitments)
+    ids = [c.pk for c in commitments]
+    targets = {c.pk: c.yearly_target for c in commitments}
+    result: dict[int, dict[int, YearProgress]] = {pk: {} for pk in ids}
+    if not ids:
+        return result
+    rows = (
+        public_activities()
+        .filter(commitment_id__in=ids)
+        .annotate(year=ExtractYear("date"))
+        .values("commitment_id", "year", "kind")
+        .annotate(total=Sum("count"), examples=Count("pk", filter=Q(is_example=True)))
+        .order_by()
+    )
+    for row in rows:
+        per_year = result[row["commitment_id"]]
+        progress = per_year.setdefault(
+            row["year"], YearProgress(row["year"], target=targets[row["commitment_id"]])
+        )
+        if row["kind"] == Activity.Kind.REQUEST_RECEIVED:
+            progress.received += row["total"]
+        elif row["kind"] == Activity.Kind.REQUEST_ANSWERED:
+            progress.answered += row["total"]
+        else:
+            progress.done += row["total"]
+        progress.has_example = progress.has_example or row["examples"] > 0
+    return result
+
+
+def latest_activities(
+    commitment_ids: list[int],
+    *,
+    year: int | None = None,
+    limit: int = LATEST_LIMIT,
+    include_withdrawn: bool = False,
+) -> dict[int, list[Activity]]:
+    """The latest ``limit`` activities of each commitment (optionally of one year); one query."""
+    result: dict[int, list[Activity]] = {pk: [] for pk in commitment_ids}
+    if not commitment_ids:
+        return result
+    queryset = Activity.objects if include_withdrawn else public_activities()
+    queryset = queryset.filter(commitment_id__in=commitment_ids)
+    if year is not None:
+        queryset = queryset.filter(
+            date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31)
+        )
+    ranked = (
+        queryset.annotate(
+            rank=Window(RowNumber(), partition_by="commitment_id", order_by=["-date", "-pk"])
+        )
+        .filter(rank__lte=limit)
+        .select_related("created_by")
+        .order_by("commitment_id", "-date", "-pk")
+    )
+    for activity in ranked:
+        result[activity.commitment_id].append(activity)
+    return result
+
+
+def pledge_progress(pledge: Pledge, *, year: int) -> None:
+    """Annotate each prefetched commitment with ``progress`` for ``year``; two queries."""
+    commitments = list(pledge.commitments.all())
+    by_year = progress_by_year(commitments)
+    latest = latest_activities([c.pk for c in commitments], year=year)
+    for commitment in commitments:
+        logged = by_year[commitment.pk]
+        commitment.progress = CommitmentProgress(
+            year=year,
+            years=[
+                logged.get(y) or YearProgress(y, target=commitment.yearly_target)
+                for y in pledge.years
+            ],
+            latest=latest[commitment.pk],
+        )
+
+
+def planned_by_focus_area(pledge: Pledge) -> None:
+    """Annotate each prefetched focus area with ``planned`` activities; one query."""
+    areas = list(pledge.focus_areas.all())
+    planned: dict[int, list[PlannedActivity]] = {a.pk: [] for a in areas}
+    for item in PlannedActivity.objects.filter(focus_area__in=[a.pk for a in areas]).order_by(
+        "created_at", "pk"
+    ):
+        planned[item.focus_area_id].append(item)
+    for area in areas:
+        area.planned = planned[area.pk]
+
+
+def last_updated(pledges: Iterable[Pledge]) -> dict[int, datetime.datetime]:
+    """When each pledge last changed: its text, its activities or its planned activities."""
+    ids = [p.pk for p in pledges]
+    if not ids:
+        return {}
+    result: dict[int, datetime.datetime] = {}
+
+    def merge(rows) -> None:
+        for pledge_id, moment in rows:
+            if moment and (pledge_id not in result or moment > result[pledge_id]):
+                result[pledge_id] = moment
+
+    merge(
+        Pledge.history.filter(id__in=ids)
+        .values("id")
+        .annotate(latest=Max("history_date"))
+        .values_list("id", "latest")
+        .order_by()
+    )
+    merge(
+        Activity.objects.filter(commitment__pledge_id__in=ids)
+        .values("commitment__pledge_id")
+        .annotate(latest=Max("updated_at"))
+        .values_list("commitment__pledge_id", "latest")
+        .order_by()
+    )
+    merge(
+        PlannedActivity.objects.filter(focus_area__pledge_id__in=ids)
+        .values("focus_area__pledge_id")
+        .annotate(latest=Max("created_at"))
+        .values_list("focus_area__pledge_id", "latest")
+        .order_by()
+    )
+    return result
+
+
+# Coordinator and editor pages -------------------------------------------------
+
+
+def _parties_filter(user, role: str) -> Q | None:
+    roles = roles_of(user)
+    municipality_ids = roles.municipality_ids(role)
+    police_area_ids = roles.police_area_ids(role)
+    if not municipality_ids and not police_area_ids:
+        return None
+    return Q(municipalities__in=municipality_ids) | Q(police_area__in=police_area_ids)
+
+
+def followup_pending(pledge: Pledge, today: datetime.date | None = None) -> bool:
+    """Whether the parties still work on a pledge: it is current, or it has ended and
+    its last annual follow-up is not yet signed off.
+
+    Annual reviews are not in the portal yet, so every ended pledge still awaits its
+    follow-up; when they arrive, this is the one place to ask them.
+    """
+    return pledge.phase(today) in {Phase.CURRENT, Phase.ENDED}
+
+
+def pledges_for_coordinator(user) -> list[Pledge]:
+    """Published pledges the user logs activities for, with commitments prefetched."""
+    parties = _parties_filter(user, Membership.Role.COORDINATOR)
+    if parties is None:
+        return []
+    pledge_ids = published_pledges().filter(parties).values("pk")
+    pledges = (
+        published_pledges()
+        .filter(pk__in=pledge_ids)
+        .prefetch_related(Prefetch("commitments", queryset=commitment_queryset()))
+        .order_by("-period_start", "title")
+    )
+    today = timezone.localdate()
+    result = [p for p in pledges if followup_pending(p, today)]
+    # Hide commitments of another named municipality in a joint pledge.
+    for pledge in result:
+        pledge.own_commitments = [c for c in pledge.commitments.all() if can_log(user, c, pledge)]
+    return result
+
+
+def can_log(user, commitment: Commitment, pledge: Pledge) -> bool:
+    commitment.pledge = pledge  # already loaded: no query
+    return can_log_for_commitment(user, commitment)
+
+
+def pledges_for_editor(user) -> list[Pledge]:
+    """Published pledges whose focus areas the user may add planned activities to."""
+    parties = _parties_filter(user, Membership.Role.EDITOR)
+    if parties is None:
+        return []
+    pledge_ids = published_pledges().filter(parties).values("pk")
+    return list(
+        published_pledges()
+        .filter(pk__in=pledge_ids)
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order", "pk"))
+        )
+        .order_by("-period_start", "title")
+    )
+
+
+def coordinator_overview(user) -> list[Pledge]:
+    """The coordinator start page: pledges, commitments, progress per year, latest entries.
+
+    Annotates each commitment with ``progress`` (every year) and ``latest`` (all kept
+    entries, withdrawn ones included, so they can be corrected or seen).
+    """
+    pledges = pledges_for_coordinator(user)
+    commitments = [c for p in pledges for c in p.own_commitments]
+    by_year = progress_by_year(commitments)
+    latest = latest_activities([c.pk for c in commitments], include_withdrawn=True)
+    for pledge in pledges:
+        year = default_year(pledge)
+        for commitment in pledge.own_commitments:
+            logged = by_year[commitment.pk]
+            commitment.progress = CommitmentProgress(
+                year=year,
+                years=[
+                    logged.get(y) or YearProgress(y, target=commitment.yearly_target)
+                    for y in pledge.years
+                ],
+                latest=latest[commitment.pk],
+            )
+    return pledges
+
+
+# Access helpers: the object or 404/403 -----------------------------------------
+
+
+def get_commitment_for_coordinator(user, pk: int) -> Commitment:
+    """A commitment of a published pledge the user coordinates, or 404/403."""
+    commitment = (
+        Commitment.objects.select_related("pledge__police_area", "responsible_municipality")
+        .filter(pk=pk)
+        .first()
+    )
+    if commitment is None or not commitment.pledge.is_published:
+        raise Http404
+    if not can_log_for_commitment(user, commitment):
+        raise PermissionDenied
+    return commitment
+
+
+def get_activity_for_coordinator(user, pk: int) -> Activity:
+    """An activity the user may correct or withdraw, or 404/403."""
+    activity = (
+        Activity.objects.select_related(
+            "commitment__pledge__police_area", "commitment__responsible_municipality"
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if activity is None:
+        raise Http404
+    if not can_change_activity(user, activity):
+        raise PermissionDenied
+    return activity
+
+
+def get_focus_area_for_editor(user, pk: int) -> FocusArea:
+    """A focus area of a published pledge the user edits, or 404/403."""
+    area = FocusArea.objects.select_related("pledge__police_area").filter(pk=pk).first()
+    if area is None or not area.pledge.is_published:
+        raise Http404
+    if not can_add_planned_activity(user, area):
+        raise PermissionDenied
+    return area
+
+
+def activity_history(activity: Activity) -> QuerySet:
+    """Every saved version of an activity, newest first, with who saved it."""
+    return activity.history.select_related("history_user").order_by("-history_date", "-pk")

@@ -1,0 +1,41 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
+
+
+class FocusAreaInline(admin.StackedInline):
+    model = FocusArea
+    extra = 0
+
+
+class CommitmentInline(admin.StackedInline):
+    model = Commitment
+    extra = 0
+    autocomplete_fields = ["responsible_municipality"]
+
+
+class PledgeSignatoryInline(admin.TabularInline):
+    model = PledgeSignatory
+    extra = 0
+
+
+@admin.register(Pledge)
+class PledgeAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "period_start", "period_end", "police_area", "status"]
+    list_filter = ["status", "police_area"]
+    search_fields = ["title", "slug", "municipalities__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    filter_horizontal = ["municipalities"]
+    autocomplete_fields = ["police_area", "agreement", "predecessor"]
+    # Publication is a state change made by a service, never by editing the field.
+    readonly_fields = ["status", "published_on"]
+    inlines = [FocusAreaInline, CommitmentInline, PledgeSignatoryInline]
+
+
+@admin.register(Commitment)
+class CommitmentAdmin(SimpleHistoryAdmin):
+    list_display = ["text", "pledge", "responsible", "kind", "yearly_target"]
+    list_filter = ["kind", "responsible"]
+    search_fields = ["text", "pledge__title"]
+    list_select_related = ["pledge"]

@@ -1,0 +1,22 @@
+from django.core.management.base import BaseCommand
+
+from pledges.seed import load_seed_documents
+
+
+class Command(BaseCommand):
+    help = (
+        "Load the parties and the seed pledges and agreements from fixtures/. "
+        "Idempotent: a second run changes nothing."
+    )
+
+    def handle(self, *args, **options):
+        report = load_seed_documents()
+        if report.changed:
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Seed documents loaded: {report.created} created, {report.updated} updated, "
+                    f"{report.deleted} removed."
+                )
+            )
+        else:
+            self.stdout.write("Seed documents already up to date; nothing changed.")

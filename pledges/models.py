@@ -1,0 +1,267 @@
+"""Citizen pledges (medborgarlöften), their focus areas, commitments and signatories."""
+
+from __future__ import annotations
+
+import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from simple_history.models import HistoricalRecords
+
+from agreements.models import Agreement, DatedDocument, Municipality, PartyKind, Signatory
+from portal.choices import Phase
+
+
+class Pledge(DatedDocument):
+    """A citizen pledge: concrete promises by a police area and one or more municipalities."""
+
+    municipalities = models.ManyToManyField(
+        Municipality, verbose_name=_("kommuner"), related_name="pledges"
+    )
+    agreement = models.ForeignKey(
+        Agreement,
+        verbose_name=_("vilar på samverkansöverenskommelse"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pledges",
+    )
+    predecessor = models.OneToOneField(
+        "self",
+        verbose_name=_("föregående medborgarlöfte"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="successor",
+    )
+    period_start = models.DateField(_("gäller från"))
+    period_end = models.DateField(_("gäller till och med"))
+    background = models.TextField(_("bakgrund"), blank=True)
+    basis = models.TextField(
+        _("underlag"),
+        blank=True,
+        help_text=_(
+            "Vad löftet bygger på: medborgardialoger, trygghetsundersökning, lägesbilder …"
+        ),
+    )
+    goal = models.TextField(_("mål"), blank=True)
+    feedback = models.TextField(_("återkoppling till invånarna"), blank=True)
+    follow_up = models.TextField(_("uppföljning"), blank=True)
+    published_on = models.DateField(_("publicerat"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-period_start", "title"]
+        verbose_name = _("medborgarlöfte")
+        verbose_name_plural = _("medborgarlöften")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(period_end__gte=models.F("period_start")),
+                name="pledge_period_end_not_before_start",
+                violation_error_message=_("Periodens slut kan inte ligga före dess början."),
+            ),
+        ]
+
+    def clean(self) -> None:
+        if self.period_start and self.period_end and self.period_end < self.period_start:
+            raise ValidationError(
+                {"period_end": _("Periodens slut kan inte ligga före dess början.")}
+            )
+
+    def get_absolute_url(self) -> str:
+        return reverse("pledges:detail", kwargs={"slug": self.slug})
+
+    @property
+    def period_label(self) -> str:
+        return self.years_label(self.period_start, self.period_end)
+
+    def phase(self, today: datetime.date | None = None) -> Phase:
+        today = today or timezone.localdate()
+        if today < self.period_start:
+            return Phase.UPCOMING
+        if today > self.period_end:
+            return Phase.ENDED
+        return Phase.CURRENT
+
+    def phase_sentence(self, today: datetime.date | None = None) -> str:
+        """The pledge's validity today as one plain Swedish sentence."""
+        phase = self.phase(today)
+        start = date_format(self.period_start, "j F Y")
+        end = date_format(self.period_end, "j F Y")
+        if phase == Phase.UPCOMING:
+            return _("Medborgarlöftet börjar gälla %(start)s.") % {"start": start}
+        if phase == Phase.CURRENT:
+            return _("Medborgarlöftet gäller nu, till och med %(end)s.") % {"end": end}
+        return _("Medborgarlöftet gällde %(period)s och har avslutats.") % {
+            "period": self.period_label
+        }
+
+    @property
+    def years(self) -> list[int]:
+        return list(range(self.period_start.year, self.period_end.year + 1))
+
+    @property
+    def has_text(self) -> bool:
+        """False for pledges known only by name (their text is not yet entered)."""
+        return bool(self.background or self.basis or self.goal or self.commitments.all())
+
+
+class FocusArea(models.Model):
+    """A focus area (fokusområde) of a pledge, e.g. Droger or Trafik."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="focus_areas")
+    title = models.CharField(_("rubrik"), max_length=160)
+    description = models.TextField(_("beskrivning"), blank=True)
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("fokusområde")
+        verbose_name_plural = _("fokusområden")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pledge", "title"],
+                name="focus_area_unique_title_per_pledge",
+                violation_error_message=_("Löftet har redan ett fokusområde med den rubriken."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class Commitment(models.Model):
+    """One promise (löfte, åtagande, insats) of a pledge."""
+
+    class Responsible(models.TextChoices):
+        POLICE = PartyKind.POLICE.value, _("Polisen")
+        MUNICIPALITY = PartyKind.MUNICIPALITY.value, _("Kommunen")
+        JOINT = PartyKind.JOINT.value, _("Kommunen och polisen gemensamt")
+        NAMED_MUNICIPALITY = "named_municipality", _("En namngiven kommun")
+
+    class Kind(models.TextChoices):
+        YEARLY_TARGET = "yearly_target", _("Mål per år")
+        ONGOING = "ongoing", _("Löpande")
+        ON_REQUEST = "on_request", _("Vid önskemål")
+        ONE_OFF = "one_off", _("En gång under perioden")
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="commitments")
+    focus_area = models.ForeignKey(
+        FocusArea,
+        verbose_name=_("fokusområde"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="commitments",
+    )
+    text = models.TextField(_("löfte"))
+    responsible = models.CharField(
+        _("ansvarig"), max_length=20, choices=Responsible.choices, default=Responsible.JOINT
+    )
+    responsible_municipality = models.ForeignKey(
+        Municipality,
+        verbose_name=_("ansvarig kommun"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ONGOING)
+    yearly_target = models.PositiveIntegerField(
+        _("antal per år"),
+        null=True,
+        blank=True,
+        help_text=_("Endast för löften med mål per år, till exempel 6 för ”minst sex tillfällen”."),
+    )
+    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("löfte")
+        verbose_name_plural = _("löften")
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(kind="yearly_target", yearly_target__isnull=False, yearly_target__gte=1)
+                    | (~Q(kind="yearly_target") & Q(yearly_target__isnull=True))
+                ),
+                name="commitment_target_only_for_yearly_kind",
+                violation_error_message=_(
+                    "Ange ett antal per år (minst 1) för löften med mål per år, "
+                    "och inget antal för andra typer."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=(
+                    Q(responsible="named_municipality", responsible_municipality__isnull=False)
+                    | (
+                        ~Q(responsible="named_municipality")
+                        & Q(responsible_municipality__isnull=True)
+                    )
+                ),
+                name="commitment_named_municipality_iff_responsible",
+                violation_error_message=_(
+                    "Välj ansvarig kommun endast när en namngiven kommun är ansvarig."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.text
+
+    def clean(self) -> None:
+        errors = {}
+        if self.kind == self.Kind.YEARLY_TARGET and not self.yearly_target:
+            errors["yearly_target"] = _("Ange hur många gånger per år (minst 1).")
+        if self.kind != self.Kind.YEARLY_TARGET and self.yearly_target is not None:
+            errors["yearly_target"] = _("Antal per år anges bara för löften med mål per år.")
+        if self.responsible == self.Responsible.NAMED_MUNICIPALITY:
+            if not self.responsible_municipality_id:
+                errors["responsible_municipality"] = _("Välj vilken kommun som är ansvarig.")
+        elif self.responsible_municipality_id:
+            errors["responsible_municipality"] = _(
+                "Ansvarig kommun anges bara när en namngiven kommun är ansvarig."
+            )
+        if self.focus_area_id and self.pledge_id and self.focus_area.pledge_id != self.pledge_id:
+            errors["focus_area"] = _("Fokusområdet hör till ett annat medborgarlöfte.")
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def kind_label(self) -> str:
+        """The kind in plain words: "minst 6 gånger per år", "vid önskemål"."""
+        if self.kind == self.Kind.YEARLY_TARGET:
+            return ngettext(
+                "minst %(n)d gång per år", "minst %(n)d gånger per år", self.yearly_target
+            ) % {"n": self.yearly_target}
+        return {
+            self.Kind.ONGOING: _("löpande under perioden"),
+            self.Kind.ON_REQUEST: _("vid önskemål"),
+            self.Kind.ONE_OFF: _("en gång under perioden"),
+        }[self.Kind(self.kind)]
+
+    @property
+    def responsible_label(self) -> str:
+        if self.responsible == self.Responsible.NAMED_MUNICIPALITY:
+            return self.responsible_municipality.official_name
+        if self.responsible == self.Responsible.MUNICIPALITY:
+            # "Kommunerna" when the pledge has several municipalities (Södra Fyrbodal).
+            return str(_("Kommunen"))
+        return self.get_responsible_display()
+
+
+class PledgeSignatory(Signatory):
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="signatories")
+    history = HistoricalRecords()
+
+    class Meta(Signatory.Meta):
+        verbose_name = _("undertecknare")
+        verbose_name_plural = _("undertecknare")

@@ -1,0 +1,168 @@
+"""Reads of pledges with their relations already joined: one query per relation, not per row."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.utils import timezone
+
+from agreements.models import Agreement, Municipality, PoliceArea
+from agreements.selectors import municipality_list, published_agreements
+from pledges.models import Commitment, FocusArea, Pledge
+from portal.choices import Phase, PublicationStatus
+
+
+def published_pledges() -> QuerySet[Pledge]:
+    """Published pledges with police area and agreement joined, municipalities prefetched."""
+    return (
+        Pledge.objects.filter(status=PublicationStatus.PUBLISHED)
+        .select_related("police_area", "agreement")
+        .prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
+        )
+    )
+
+
+def newest_pledges(*, limit: int = 6) -> list[Pledge]:
+    """The most recently started published pledges."""
+    return list(published_pledges().order_by("-period_start", "title")[:limit])
+
+
+def commitment_queryset() -> QuerySet[Commitment]:
+    return Commitment.objects.select_related("responsible_municipality").order_by("order", "pk")
+
+
+def pledge_for_page(*, slug: str) -> Pledge:
+    """One published pledge with everything its page and its PDF show."""
+    return (
+        published_pledges()
+        .select_related("predecessor", "successor", "agreement__successor")
+        .prefetch_related(
+            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order", "pk")),
+            Prefetch("commitments", queryset=commitment_queryset()),
+            "signatories",
+        )
+        .get(slug=slug)
+    )
+
+
+# Order in which a pledge page lists who is responsible.
+RESPONSIBLE_ORDER = [
+    Commitment.Responsible.JOINT,
+    Commitment.Responsible.POLICE,
+    Commitment.Responsible.MUNICIPALITY,
+    Commitment.Responsible.NAMED_MUNICIPALITY,
+]
+
+
+@dataclass
+class CommitmentGroup:
+    """Commitments of one focus area (or none) by one responsible party."""
+
+    heading: str
+    commitments: list[Commitment]
+
+
+@dataclass
+class FocusSection:
+    focus_area: FocusArea | None
+    groups: list[CommitmentGroup] = field(default_factory=list)
+
+
+def responsible_heading(commitment: Commitment, *, municipality_count: int) -> str:
+    from django.utils.translation import gettext as _
+
+    if commitment.responsible == Commitment.Responsible.JOINT:
+        return (
+            _("Kommunen och polisen tillsammans")
+            if municipality_count == 1
+            else _("Kommunerna och polisen tillsammans")
+        )
+    if commitment.responsible == Commitment.Responsible.POLICE:
+        return _("Polisen")
+    if commitment.responsible == Commitment.Responsible.MUNICIPALITY:
+        return _("Kommunen") if municipality_count == 1 else _("Kommunerna")
+    return commitment.responsible_municipality.official_name
+
+
+def commitment_sections(pledge: Pledge) -> list[FocusSection]:
+    """The pledge's commitments grouped by focus area, then by responsible party.
+
+    Works on prefetched relations only, so it adds no query.
+    """
+    municipality_count = len(pledge.municipalities.all())
+    sections = [FocusSection(area) for area in pledge.focus_areas.all()]
+    by_area = {section.focus_area.pk: section for section in sections}
+    loose = FocusSection(None)
+    for commitment in pledge.commitments.all():
+        section = by_area.get(commitment.focus_area_id, loose)
+        heading = responsible_heading(commitment, municipality_count=municipality_count)
+        for group in section.groups:
+            if group.heading == heading:
+                group.commitments.append(commitment)
+                break
+        else:
+            section.groups.append(CommitmentGroup(heading, [commitment]))
+    rank = {value: index for index, value in enumerate(RESPONSIBLE_ORDER)}
+    for section in [*sections, loose]:
+        section.groups.sort(
+            key=lambda g: rank[Commitment.Responsible(g.commitments[0].responsible)]
+        )
+    if loose.groups:
+        sections.append(loose)
+    return sections
+
+
+@dataclass
+class MunicipalityOverview:
+    municipality: Municipality
+    current_pledges: list[Pledge]
+    upcoming_pledges: list[Pledge]
+    earlier_pledges: list[Pledge]
+    current_agreements: list[Agreement]
+    earlier_agreements: list[Agreement]
+
+
+def municipality_overview(*, slug: str, today: datetime.date | None = None) -> MunicipalityOverview:
+    """A municipality with its pledges and agreements sorted into current, upcoming and earlier."""
+    today = today or timezone.localdate()
+    municipality = municipality_list().get(slug=slug)
+    pledges = list(published_pledges().filter(municipalities=municipality))
+    agreements = list(
+        published_agreements()
+        .filter(municipalities=municipality)
+        .prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
+        )
+    )
+    current_agreements = [
+        a for a in agreements if a.phase(today) in {Phase.CURRENT, Phase.EXTENDED}
+    ]
+    return MunicipalityOverview(
+        municipality=municipality,
+        current_pledges=[p for p in pledges if p.phase(today) == Phase.CURRENT],
+        upcoming_pledges=[p for p in pledges if p.phase(today) == Phase.UPCOMING],
+        earlier_pledges=[p for p in pledges if p.phase(today) == Phase.ENDED],
+        current_agreements=current_agreements,
+        earlier_agreements=[a for a in agreements if a not in current_agreements],
+    )
+
+
+def police_area_overview(
+    *, slug: str
+) -> tuple[PoliceArea, list[tuple[Municipality, list[Pledge]]]]:
+    """A police area, its municipalities and each one's published pledges."""
+    area = PoliceArea.objects.get(slug=slug)
+    municipalities = list(
+        area.municipalities.prefetch_related(
+            Prefetch(
+                "pledges",
+                queryset=Pledge.objects.filter(status=PublicationStatus.PUBLISHED).order_by(
+                    "-period_start", "title"
+                ),
+            )
+        ).order_by("name")
+    )
+    return area, [(m, list(m.pledges.all())) for m in municipalities]

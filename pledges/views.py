@@ -1,0 +1,104 @@
+"""Public pages: home, search, municipality, police area and pledge.
+
+The home, municipality and police-area pages list pledges, so they live here rather
+than in `portal` or `agreements`: dependencies point one way (pledges → agreements).
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+
+from agreements.models import Municipality, PoliceArea
+from agreements.selectors import municipalities_by_county, municipality_search, police_area_search
+from pledges import extensions
+from pledges.models import Pledge
+from pledges.selectors import (
+    commitment_sections,
+    municipality_overview,
+    newest_pledges,
+    pledge_for_page,
+    police_area_overview,
+    published_pledges,
+)
+from portal.documents.responses import current_document_response
+from portal.text import fold
+
+MAX_QUERY_LENGTH = 100
+
+
+def home(request):
+    return render(
+        request,
+        "pledges/home.html",
+        {
+            "counties": municipalities_by_county(),
+            "newest_pledges": newest_pledges(),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    municipalities = municipality_search(query)
+    police_areas = police_area_search(query)
+    # A resident who typed a whole name goes straight to it.
+    exact = [m for m in municipalities if m.search_name == fold(query)]
+    exact += [a for a in police_areas if fold(a.name) == fold(query)]
+    if len(exact) == 1:
+        return redirect(exact[0])
+    return render(
+        request,
+        "pledges/search.html",
+        {
+            "query": query,
+            "municipalities": municipalities,
+            "police_areas": police_areas,
+            "hit_count": len(municipalities) + len(police_areas),
+        },
+    )
+
+
+def municipality_detail(request, slug: str):
+    try:
+        overview = municipality_overview(slug=slug)
+    except Municipality.DoesNotExist:
+        raise Http404 from None
+    context = {"overview": overview}
+    context.update(extensions.extra_context("municipality", request=request, overview=overview))
+    return render(request, "pledges/municipality_detail.html", context)
+
+
+def police_area_detail(request, slug: str):
+    try:
+        area, municipalities = police_area_overview(slug=slug)
+    except PoliceArea.DoesNotExist:
+        raise Http404 from None
+    return render(
+        request,
+        "pledges/policearea_detail.html",
+        {"area": area, "municipalities": municipalities},
+    )
+
+
+def pledge_detail(request, slug: str):
+    try:
+        pledge = pledge_for_page(slug=slug)
+    except Pledge.DoesNotExist:
+        raise Http404 from None
+    context = {
+        "pledge": pledge,
+        "sections": commitment_sections(pledge),
+        "today": timezone.localdate(),
+    }
+    context.update(extensions.extra_context("pledge", request=request, pledge=pledge))
+    return render(request, "pledges/pledge_detail.html", context)
+
+
+def pledge_pdf(request, slug: str):
+    """The pledge's current sealed PDF, served from storage (never rendered here)."""
+    # Only the row is needed: the PDF is found by the pledge's id.
+    pledge = published_pledges().prefetch_related(None).filter(slug=slug).first()
+    if pledge is None:
+        raise Http404
+    return current_document_response(request, pledge)

@@ -1,0 +1,57 @@
+"""Forms of the portal's shared pages."""
+
+from __future__ import annotations
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from portal.documents.uploads import read_pdf_upload
+
+SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class VerifyDocumentForm(forms.Form):
+    """Upload a PDF or paste its SHA-256: one of the two."""
+
+    file = forms.FileField(
+        label=_("Ladda upp en PDF"),
+        required=False,
+        allow_empty_file=True,  # read_pdf_upload gives the Swedish answer for an empty file
+        help_text=_("Välj PDF-filen du vill kontrollera."),
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"}),
+    )
+    sha256 = forms.CharField(
+        label=_("Eller klistra in dokumentets SHA-256-kontrollsumma"),
+        required=False,
+        max_length=200,
+        help_text=_("64 tecken, siffror och bokstäverna a–f."),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "spellcheck": "false"}),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        if not upload:
+            return None
+        return read_pdf_upload(upload)
+
+    def clean_sha256(self) -> str:
+        value = re.sub(r"\s+", "", self.cleaned_data.get("sha256", "")).lower()
+        if value and not SHA256_RE.match(value):
+            raise ValidationError(
+                _("En SHA-256-kontrollsumma består av 64 tecken: siffror och bokstäverna a–f."),
+                code="invalid_sha256",
+            )
+        return value
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.errors:
+            return cleaned
+        if not cleaned.get("file") and not cleaned.get("sha256"):
+            raise ValidationError(
+                _("Välj en PDF-fil eller klistra in en kontrollsumma."), code="nothing"
+            )
+        return cleaned

@@ -1,0 +1,190 @@
+"""Writes of the portal's shared layer: issuing a document's PDF, attaching a scanned original."""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from portal.documents import render, seal
+from portal.documents.uploads import read_pdf_upload
+from portal.models import IssuedDocument
+
+
+@dataclass(frozen=True)
+class SignatoryLine:
+    name: str
+    title: str
+    organisation: str
+    signed_on: datetime.date | None = None
+
+    def __str__(self) -> str:
+        text = f"{self.name}, {self.title}, {self.organisation}"
+        if self.signed_on:
+            text += f" ({self.signed_on:%Y-%m-%d})"
+        return text
+
+
+@dataclass(frozen=True)
+class DocumentDescription:
+    """What the PDF template and the issued record say about a document, besides its body."""
+
+    title: str
+    kind: str  # "Medborgarlöfte", "Samverkansöverenskommelse", …
+    parties: str  # for the running header and the author metadata
+    subject: str
+    path: str  # the document's web page
+    signatories: list[SignatoryLine] = field(default_factory=list)
+
+    @property
+    def author(self) -> str:
+        return self.parties
+
+    @property
+    def verify_url(self) -> str:
+        from django.urls import reverse
+
+        return render.base_url().rstrip("/") + reverse("portal:verify")
+
+    @property
+    def signed_by(self) -> str:
+        return "\n".join(str(line) for line in self.signatories)
+
+
+@dataclass(frozen=True)
+class IssueInfo:
+    version: int
+    issued_at: datetime.datetime
+
+
+def download_file_name(title: str, version: int, *, scanned: bool = False) -> str:
+    """A readable Swedish file name: "Medborgarlöfte Malå 2024 (version 2).pdf"."""
+    clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
+    clean = re.sub(r"\s+", " ", clean).strip()[:150] or _("Dokument")
+    suffix = _("inskannat original") if scanned else _("version %(n)d") % {"n": version}
+    return f"{clean} ({suffix}).pdf"
+
+
+def _lock_document(document: models.Model) -> None:
+    # Serialise issuers of one document, so that two versions never get the same number.
+    list(type(document).objects.select_for_update().filter(pk=document.pk).values_list("pk"))
+
+
+def _next_version(content_type: ContentType, object_id: int) -> int:
+    current = IssuedDocument.objects.filter(
+        content_type=content_type, object_id=object_id
+    ).aggregate(highest=Max("version"))["highest"]
+    return (current or 0) + 1
+
+
+def _store(issued: IssuedDocument, content: bytes) -> IssuedDocument:
+    issued.sha256 = seal.sha256_hex(content)
+    issued.size = len(content)
+    if IssuedDocument.objects.filter(sha256=issued.sha256).exists():
+        raise ValidationError(
+            {"file": _("Den här filen finns redan i portalen.")}, code="duplicate"
+        )
+    issued.file = ContentFile(content, name=f"{issued.sha256}.pdf")
+    issued.full_clean()
+    issued.save()
+    return issued
+
+
+@transaction.atomic
+def document_issue(
+    *,
+    document: models.Model,
+    description: DocumentDescription,
+    template_name: str,
+    context: dict[str, Any],
+    issued_by: AbstractBaseUser | None = None,
+    force: bool = False,
+) -> tuple[IssuedDocument, bool]:
+    """Render, seal and store a new PDF version of ``document``; (version, created).
+
+    An unchanged document (same rendered HTML as its latest sealed version) is not
+    issued again unless ``force`` is given.
+    """
+    _lock_document(document)
+    content_type = ContentType.objects.get_for_model(document)
+    base_context = {**context, "pdf": description, "issue": None}
+    fingerprint = hashlib.sha256(render_to_string(template_name, base_context).encode()).hexdigest()
+    latest = (
+        IssuedDocument.objects.for_object(document).filter(kind=IssuedDocument.Kind.SEALED).first()
+    )
+    if latest is not None and latest.content_fingerprint == fingerprint and not force:
+        return latest, False
+    version = _next_version(content_type, document.pk)
+    issued_at = timezone.now()
+    file_name = download_file_name(description.title, version)
+    rendered = render.render_pdf(
+        template_name=template_name,
+        context={**base_context, "issue": IssueInfo(version=version, issued_at=issued_at)},
+        filename=file_name,
+    )
+    sealed = seal.seal_pdf(
+        rendered.content,
+        reason=_("Utfärdat av portalen Medborgarlöften: %(title)s, version %(version)d")
+        % {"title": description.title, "version": version},
+    )
+    issued = IssuedDocument(
+        content_type=content_type,
+        object_id=document.pk,
+        version=version,
+        kind=IssuedDocument.Kind.SEALED,
+        title=description.title,
+        file_name=rendered.filename,
+        document_path=description.path,
+        signed_by=description.signed_by,
+        sealed_by=seal.certificate_name(seal.seal_certificate()),
+        content_fingerprint=fingerprint,
+        issued_at=issued_at,
+        issued_by=issued_by,
+    )
+    return _store(issued, sealed), True
+
+
+@transaction.atomic
+def document_attach_scanned_original(
+    *,
+    document: models.Model,
+    upload: UploadedFile,
+    title: str,
+    path: str,
+    signed_by: str = "",
+    note: str = "",
+    issued_by: AbstractBaseUser | None = None,
+) -> IssuedDocument:
+    """Store an existing signed PDF (a scanned paper original) as a version of ``document``."""
+    if issued_by is not None and not issued_by.has_perm("portal.add_issueddocument"):
+        raise PermissionError("Only editors may attach scanned originals.")
+    content = read_pdf_upload(upload)
+    _lock_document(document)
+    content_type = ContentType.objects.get_for_model(document)
+    version = _next_version(content_type, document.pk)
+    issued = IssuedDocument(
+        content_type=content_type,
+        object_id=document.pk,
+        version=version,
+        kind=IssuedDocument.Kind.SCANNED,
+        title=title,
+        file_name=download_file_name(title, version, scanned=True),
+        document_path=path,
+        signed_by=signed_by,
+        note=note,
+        issued_by=issued_by,
+    )
+    return _store(issued, content)

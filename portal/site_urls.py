@@ -1,0 +1,12 @@
+from django.urls import path
+
+from portal import views
+
+app_name = "portal"
+
+urlpatterns = [
+    path("om-medborgarloften/", views.about, name="about"),
+    path("tillganglighet/", views.accessibility, name="accessibility"),
+    path("kontrollera/", views.verify_document, name="verify"),
+    path("dokument/<str:sha256>.pdf", views.document_download, name="document"),
+]

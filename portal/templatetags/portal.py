@@ -1,0 +1,35 @@
+"""Template helpers shared by every page and PDF."""
+
+from django import template
+from django.utils.html import format_html, linebreaks
+from django.utils.safestring import mark_safe
+
+from portal.choices import Phase
+from portal.text import paragraphs as split_paragraphs
+
+register = template.Library()
+
+
+@register.filter
+def paragraphs(value: str):
+    """Render a stored text as <p> paragraphs (blank-line separated, line breaks kept)."""
+    # linebreaks() escapes each paragraph itself (autoescape=True), so the join is safe.
+    return mark_safe(  # noqa: S308
+        "\n".join(linebreaks(part, autoescape=True) for part in split_paragraphs(value or ""))
+    )
+
+
+@register.simple_tag(takes_context=True)
+def phase_badge(context, document):
+    """A text badge saying whether a pledge or agreement is current, ended or upcoming."""
+    today = context.get("today")
+    phase = document.phase(today)
+    return format_html('<span class="badge badge--{}">{}</span>', phase.value, Phase(phase).label)
+
+
+@register.simple_tag(takes_context=True)
+def phase_sentence(context, document):
+    """A full sentence on the document's validity today, from its own ``phase_sentence``."""
+    return format_html(
+        '<p class="phase-sentence">{}</p>', document.phase_sentence(context.get("today"))
+    )

@@ -1,0 +1,234 @@
+"""Fixtures for the browser tests: Debian's chromium driven by playwright against a live server.
+
+No browser is ever downloaded (`playwright install` is never called): the tests launch the
+chromium that Debian packages, at CHROMIUM_PATH. Outside CI a missing chromium skips these
+tests with a message naming the package; in CI (CI=true) it fails them.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.test import Client
+from playwright.sync_api import (
+    Browser,
+    ConsoleMessage,
+    Error,
+    Page,
+    Request,
+    Response,
+    sync_playwright,
+)
+
+from agreements.models import Membership, Municipality
+from pledges.seed import load_seed_documents
+
+CHROMIUM_PATH = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+# --no-sandbox: the CI container runs as root, where chromium's sandbox cannot start.
+# --disable-background-networking: chromium must not call home (updates, safe browsing),
+# so the only network traffic is to the live server.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking"]
+BROWSER_TESTS_DIR = Path(__file__).resolve().parent
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass(frozen=True)
+class PortalPage:
+    path: str
+    status: int = 200
+    # An account from ACCOUNTS to log in as first; None for a resident, who never logs in.
+    login_as: str | None = None
+
+
+# Every page type, with the seed documents loaded. A new page is one line here; each test
+# that takes `portal_page` then runs once for it.
+PAGES = [
+    PortalPage("/"),
+    PortalPage("/sok/?q=mal"),
+    PortalPage("/kommun/mala/"),
+    PortalPage("/kommun/asele/"),
+    PortalPage("/lokalpolisomrade/sodra-fyrbodal/"),
+    PortalPage("/medborgarlofte/mala-2024/"),
+    PortalPage("/medborgarlofte/nordmaling-2023-2025/"),
+    PortalPage("/medborgarlofte/sodra-fyrbodal-2023-2024/"),
+    PortalPage("/medborgarlofte/arboga-2024/"),  # its text is not entered yet
+    PortalPage("/overenskommelse/asele-2019-2022/"),
+    PortalPage("/om-medborgarloften/"),
+    PortalPage("/tillganglighet/"),
+    PortalPage("/kontrollera/"),
+    PortalPage("/logga-in/"),
+    PortalPage("/finns-inte/", status=404),
+    # Behind login.
+    PortalPage("/samordnare/", login_as="samordnare-mala"),
+]
+# Accounts the pages above may log in as: username → (role, municipality slug).
+ACCOUNTS = {"samordnare-mala": (Membership.Role.COORDINATOR, "mala")}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "portal_page" in metafunc.fixturenames:
+        metafunc.parametrize("portal_page", PAGES, ids=[p.path for p in PAGES])
+
+
+def _in_ci() -> bool:
+    return os.environ.get("CI", "").strip().lower() not in {"", "0", "false", "no"}
+
+
+@pytest.fixture(scope="package")
+def browser() -> Iterator[Browser]:
+    """One headless chromium for the browser tests: starting it takes most of a second.
+
+    Package scope, not session: playwright's sync API keeps an asyncio loop running in
+    the test thread while it is started, and the tests after this package (sealing PDFs
+    with pyHanko, which calls asyncio.run) must not see it.
+    """
+    if not CHROMIUM_PATH.is_file():
+        message = (
+            f"Browser tests need Debian's chromium at {CHROMIUM_PATH}: "
+            "install the package with `apt-get install chromium`."
+        )
+        if _in_ci():
+            pytest.fail(message + " CI=true, so this is a failure, not a skip.", pytrace=False)
+        pytest.skip(message)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM_PATH), args=CHROMIUM_ARGS, headless=True
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None):
+    """Let the ORM run in the test thread of a browser test while playwright is started.
+
+    Playwright's sync API runs its asyncio loop in the test thread (on another greenlet),
+    so Django sees a running event loop and raises SynchronousOnlyOperation when a test
+    seeds the database and when pytest-django flushes it afterwards, although nothing
+    async touches the database: the live server answers from its own thread. The variable
+    is set only around the browser tests' setup, call and teardown (a fixture would be
+    torn down before pytest-django's flush), so every other test keeps Django's check.
+    """
+    if BROWSER_TESTS_DIR not in item.path.parents:
+        return (yield)
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        return (yield)
+    finally:
+        if previous is None:
+            del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+
+
+@pytest.fixture
+def site(live_server, transactional_db) -> str:
+    """The live server's base URL, with the seed documents loaded.
+
+    The live server answers from another thread, so the data must be committed:
+    transactional_db (not db), flushed after each test, hence seeded for each test.
+    """
+    load_seed_documents()
+    return live_server.url
+
+
+@dataclass
+class Traffic:
+    """What a page asked the network for, and what the browser refused or failed to load."""
+
+    requests: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    # Chromium reports a load that the Content-Security-Policy blocked (say, a font from a
+    # CDN, or an inline style) only on the console: it never becomes a request.
+    console_errors: list[str] = field(default_factory=list)
+
+    def foreign_requests(self) -> list[str]:
+        return [
+            url
+            for url in self.requests
+            if urlsplit(url).scheme not in {"data", "blob", "about"}
+            and urlsplit(url).hostname not in LOCAL_HOSTS
+        ]
+
+
+@pytest.fixture
+def traffic() -> Traffic:
+    return Traffic()
+
+
+@pytest.fixture
+def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
+    """A fresh context (no cookies) and page per test, recording every request it makes."""
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def on_request(request: Request) -> None:
+        traffic.requests.append(request.url)
+
+    def on_response(response: Response) -> None:
+        # The page's own document may be an intended error page (404); its assets may not.
+        if response.status >= 400 and response.request.resource_type != "document":
+            traffic.failures.append(f"{response.status} {response.url}")
+
+    def on_request_failed(request: Request) -> None:
+        traffic.failures.append(f"{request.failure} {request.url}")
+
+    def on_console(message: ConsoleMessage) -> None:
+        # Failed loads are in traffic.failures already, with their URL (an intended 404
+        # page logs one for its own document).
+        if message.type == "error" and not message.text.startswith("Failed to load resource"):
+            traffic.console_errors.append(message.text)
+
+    def on_page_error(error: Error) -> None:
+        traffic.console_errors.append(f"uncaught {error.name}: {error.message}")
+
+    page.on("request", on_request)
+    page.on("response", on_response)
+    page.on("requestfailed", on_request_failed)
+    page.on("console", on_console)
+    page.on("pageerror", on_page_error)
+    yield page
+    context.close()
+
+
+def log_in(page: Page, site: str, username: str) -> None:
+    """Give the browser a session for a new account with the role that ACCOUNTS names."""
+    role, municipality_slug = ACCOUNTS[username]
+    user = get_user_model().objects.create_user(username=username)
+    Membership.objects.create(
+        user=user, role=role, municipality=Municipality.objects.get(slug=municipality_slug)
+    )
+    client = Client()
+    client.force_login(user)
+    session = client.cookies[settings.SESSION_COOKIE_NAME].value
+    page.context.add_cookies(
+        [{"name": settings.SESSION_COOKIE_NAME, "value": session, "url": site}]
+    )
+
+
+@pytest.fixture
+def visit(site: str, page: Page, traffic: Traffic):
+    """Open a path on the live server; check its status and that all its assets loaded."""
+
+    def visit(path: str, status: int = 200, login_as: str | None = None) -> Page:
+        if login_as is not None:
+            log_in(page, site, login_as)
+        response = page.goto(site + path)
+        assert response is not None, path
+        assert response.status == status, f"{path} answered {response.status}, not {status}"
+        # page.goto follows redirects: a page behind login must not have sent us to log in.
+        assert page.url == site + path, f"{path} redirected to {page.url}"
+        assert not traffic.failures, f"{path} failed to load: {traffic.failures}"
+        assert traffic.foreign_requests() == [], f"{path} left the live server"
+        assert traffic.console_errors == [], f"{path} logged errors"
+        return page
+
+    return visit

@@ -1,0 +1,163 @@
+"""Downloads serve the stored file with the right headers, and never render."""
+
+import pytest
+import weasyprint
+from django.urls import reverse
+
+from agreements.services import agreement_issue_document
+from pledges.services import pledge_issue_document
+from portal.choices import PublicationStatus
+from portal.models import IssuedDocument
+from tests.factories import (
+    AgreementFactory,
+    CommitmentFactory,
+    PledgeFactory,
+    PledgeSignatoryFactory,
+)
+
+
+@pytest.fixture
+def pledge(db):
+    pledge = PledgeFactory(title="Medborgarlöfte för Testby 2026", slug="testby-2026")
+    CommitmentFactory(pledge=pledge, text="Minst sex trygghetsvandringar per år.")
+    PledgeSignatoryFactory(pledge=pledge, name="Karin Testsson")
+    return pledge
+
+
+@pytest.fixture
+def issued(pledge):
+    issued, created = pledge_issue_document(pledge=pledge)
+    assert created
+    return issued
+
+
+@pytest.fixture
+def render_calls(monkeypatch):
+    """Count WeasyPrint renderings from here on."""
+    calls = []
+    original = weasyprint.HTML.write_pdf
+
+    def counting(self, *args, **kwargs):
+        calls.append(1)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(weasyprint.HTML, "write_pdf", counting)
+    return calls
+
+
+def _body(response) -> bytes:
+    return b"".join(response.streaming_content)
+
+
+def test_pledge_pdf_serves_the_stored_file_without_rendering(client, issued, render_calls):
+    with issued.file.open("rb") as handle:
+        stored = handle.read()
+    response = client.get(reverse("pledges:pdf", kwargs={"slug": "testby-2026"}))
+    assert response.status_code == 200
+    assert _body(response) == stored
+    assert render_calls == []
+
+
+def test_pdf_headers_inline_swedish_file_name_and_etag(client, issued):
+    response = client.get(reverse("pledges:pdf", kwargs={"slug": "testby-2026"}))
+    assert response["Content-Type"] == "application/pdf"
+    disposition = response["Content-Disposition"]
+    assert disposition.startswith("inline")
+    assert "filename*=utf-8''Medborgarl%C3%B6fte%20f%C3%B6r%20Testby%202026" in disposition
+    assert "(version 1).pdf" in issued.file_name
+    assert response["ETag"] == f'"{issued.sha256}"'
+    assert response["Content-Length"] == str(issued.size)
+    _body(response)
+
+
+def test_a_matching_etag_gets_not_modified(client, issued):
+    response = client.get(
+        reverse("pledges:pdf", kwargs={"slug": "testby-2026"}),
+        headers={"if-none-match": f'"{issued.sha256}"'},
+    )
+    assert response.status_code == 304
+
+
+def test_version_download_by_hash_is_immutable(client, issued, render_calls):
+    response = client.get(issued.get_absolute_url())
+    assert response.status_code == 200
+    assert "immutable" in response["Cache-Control"]
+    assert response["ETag"] == f'"{issued.sha256}"'
+    _body(response)
+    assert render_calls == []
+
+
+def test_unknown_hash_is_not_found(client, db):
+    response = client.get(reverse("portal:document", kwargs={"sha256": "0" * 64}))
+    assert response.status_code == 404
+
+
+def test_published_pledge_without_pdf_answers_a_swedish_404_and_renders_nothing(
+    client, pledge, render_calls
+):
+    response = client.get(reverse("pledges:pdf", kwargs={"slug": pledge.slug}))
+    assert response.status_code == 404
+    assert "Det finns ingen PDF för dokumentet ännu" in response.content.decode()
+    assert render_calls == []
+
+
+def test_draft_pledge_has_no_pdf_address(client, db):
+    draft = PledgeFactory(status=PublicationStatus.DRAFT)
+    response = client.get(reverse("pledges:pdf", kwargs={"slug": draft.slug}))
+    assert response.status_code == 404
+
+
+def test_new_version_gets_a_new_file_and_the_old_one_stays(client, pledge, issued):
+    pledge.title = "Medborgarlöfte för Testby 2026, reviderat"
+    pledge.save()
+    second, created = pledge_issue_document(pledge=pledge)
+    assert created and second.version == 2 and second.sha256 != issued.sha256
+    assert second.file.name != issued.file.name
+    current = client.get(reverse("pledges:pdf", kwargs={"slug": pledge.slug}))
+    assert current["ETag"] == f'"{second.sha256}"'
+    _body(current)
+    earlier = client.get(issued.get_absolute_url())
+    assert earlier.status_code == 200
+    _body(earlier)
+    page = client.get(pledge.get_absolute_url()).content.decode()
+    assert reverse("pledges:pdf", kwargs={"slug": pledge.slug}) in page
+    assert "Ladda ner förseglad PDF (version 2)" in page
+    assert "Tidigare versioner" in page
+    assert issued.get_absolute_url() in page
+
+
+def test_pledge_page_says_when_no_pdf_is_issued(client, pledge):
+    page = client.get(pledge.get_absolute_url()).content.decode()
+    assert "Portalen har ännu inte utfärdat någon förseglad PDF" in page
+    assert reverse("portal:verify") in page
+
+
+def test_agreement_pdf_is_served_and_linked(client, db, render_calls):
+    agreement = AgreementFactory(title="Samverkansöverenskommelse Testby", slug="testby-avtal")
+    issued, _ = agreement_issue_document(agreement=agreement)
+    render_calls.clear()
+    response = client.get(reverse("agreements:pdf", kwargs={"slug": "testby-avtal"}))
+    assert response.status_code == 200
+    assert response["ETag"] == f'"{issued.sha256}"'
+    _body(response)
+    page = client.get(agreement.get_absolute_url()).content.decode()
+    assert reverse("agreements:pdf", kwargs={"slug": "testby-avtal"}) in page
+    assert render_calls == []
+    assert IssuedDocument.objects.for_object(agreement).count() == 1
+
+
+def test_download_query_budgets(client, issued, django_assert_num_queries):
+    pdf_url = reverse("pledges:pdf", kwargs={"slug": "testby-2026"})
+    _body(client.get(pdf_url))  # content types are cached per process, not per request
+    # 1 the published pledge, 2 its latest sealed PDF
+    with django_assert_num_queries(2):
+        _body(client.get(pdf_url))
+    # 1 the stored version by its SHA-256
+    with django_assert_num_queries(1):
+        _body(client.get(issued.get_absolute_url()))
+    agreement = AgreementFactory(slug="testby-avtal")
+    agreement_issue_document(agreement=agreement)
+    agreement_url = reverse("agreements:pdf", kwargs={"slug": "testby-avtal"})
+    # 1 the published agreement, 2 its latest sealed PDF
+    with django_assert_num_queries(2):
+        _body(client.get(agreement_url))
