@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from followup.review_selectors import latest_published_review, published_reviews_of
 from followup.selectors import (
     default_year,
     last_updated,
@@ -31,20 +32,33 @@ def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, An
     has_example = any(c.progress.has_example for c in commitments) or any(
         p.is_example for a in pledge.focus_areas.all() for p in a.planned
     )
+    # 4-7: the published annual reviews, their items, sign-offs and sealed PDFs.
+    reviews = published_reviews_of([pledge])[pledge.pk]
     return {
+        "reviews": reviews,
+        "newest_review": max(reviews, key=lambda r: r.published_at) if reviews else None,
         "progress_year": year,
         "progress_has_example": has_example,
         "commitment_templates": ["followup/includes/commitment_progress.html"],
         "focus_area_templates": ["followup/includes/focus_area_planned.html"],
-        "pledge_page_templates": ["followup/includes/pledge_progress_note.html"],
+        "pledge_page_templates": [
+            "followup/includes/pledge_progress_note.html",
+            "followup/includes/pledge_reviews.html",
+        ],
+        "pledge_intro_templates": ["followup/includes/pledge_review_announcement.html"],
     }
 
 
 def municipality_page(*, overview: MunicipalityOverview, **objects: Any) -> dict[str, Any]:
-    """When the municipality's pledges were last updated; 3 queries."""
+    """When the municipality's pledges were last updated and last followed up; 4 queries."""
     pledges = overview.current_pledges or overview.earlier_pledges[:1]
     updated = last_updated(pledges)
+    every_pledge = [*overview.current_pledges, *overview.earlier_pledges]
     return {
         "pledge_updates": [(p, updated[p.pk]) for p in pledges if p.pk in updated],
-        "municipality_fact_templates": ["followup/includes/municipality_last_updated.html"],
+        "latest_review": latest_published_review(every_pledge),
+        "municipality_fact_templates": [
+            "followup/includes/municipality_last_updated.html",
+            "followup/includes/municipality_latest_review.html",
+        ],
     }

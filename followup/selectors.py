@@ -233,14 +233,24 @@ def _parties_filter(user, role: str) -> Q | None:
     return Q(municipalities__in=municipality_ids) | Q(police_area__in=police_area_ids)
 
 
-def followup_pending(pledge: Pledge, today: datetime.date | None = None) -> bool:
+def followup_pending(
+    pledge: Pledge, today: datetime.date | None = None, *, signed_off: set[int] | None = None
+) -> bool:
     """Whether the parties still work on a pledge: it is current, or it has ended and
-    its last annual follow-up is not yet signed off.
+    the annual follow-up of its last period is not yet signed off and published.
 
-    Annual reviews are not in the portal yet, so every ended pledge still awaits its
-    follow-up; when they arrive, this is the one place to ask them.
+    ``signed_off`` is last_period_signed_off() for a batch of pledges (saves a query each).
     """
-    return pledge.phase(today) in {Phase.CURRENT, Phase.ENDED}
+    from followup.review_selectors import last_period_signed_off
+
+    phase = pledge.phase(today)
+    if phase == Phase.CURRENT:
+        return True
+    if phase != Phase.ENDED:
+        return False
+    if signed_off is None:
+        signed_off = last_period_signed_off([pledge])
+    return pledge.pk not in signed_off
 
 
 def pledges_for_coordinator(user) -> list[Pledge]:
@@ -255,8 +265,12 @@ def pledges_for_coordinator(user) -> list[Pledge]:
         .prefetch_related(Prefetch("commitments", queryset=commitment_queryset()))
         .order_by("-period_start", "title")
     )
+    from followup.review_selectors import last_period_signed_off
+
+    pledges = list(pledges)
     today = timezone.localdate()
-    result = [p for p in pledges if followup_pending(p, today)]
+    signed_off = last_period_signed_off(pledges)
+    result = [p for p in pledges if followup_pending(p, today, signed_off=signed_off)]
     # Hide commitments of another named municipality in a joint pledge.
     for pledge in result:
         pledge.own_commitments = [c for c in pledge.commitments.all() if can_log(user, c, pledge)]

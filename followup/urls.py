@@ -1,6 +1,6 @@
 from django.urls import path
 
-from followup import views
+from followup import review_views, views
 
 app_name = "followup"
 
@@ -15,4 +15,21 @@ urlpatterns = [
         views.planned_activity_add,
         name="planned_add",
     ),
+    # Annual follow-up: the parties' pages, then the residents' page.
+    path("samordnare/uppfoljning/ny/", review_views.review_start, name="review_start"),
+    path("samordnare/uppfoljning/<int:pk>/", review_views.review_page, name="review"),
+    path(
+        "samordnare/uppfoljning/<int:pk>/skriv-under/",
+        review_views.review_sign,
+        name="review_sign",
+    ),
+    path(
+        "samordnare/uppfoljning/<int:pk>/skicka-tillbaka/",
+        review_views.review_return,
+        name="review_return",
+    ),
+    path(
+        "samordnare/uppfoljning/<int:pk>/ratta/", review_views.review_revise, name="review_revise"
+    ),
+    path("uppfoljning/<int:pk>/", review_views.review_public, name="review_public"),
 ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_http_methods
 from followup import services
 from followup.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
 from followup.models import Activity
+from followup.review_selectors import coordinator_reviews, recent_events, signatory_queue
 from followup.selectors import (
     activity_history,
     coordinator_overview,
@@ -62,6 +63,9 @@ def start(request):
         {
             "pledges": pledges,
             "editor_pledges": pledges_for_editor(request.user),
+            "document_reviews": coordinator_reviews(request.user),
+            "review_queue": signatory_queue(request.user),
+            "review_events": recent_events(request.user),
             "today": timezone.localdate(),
         },
     )

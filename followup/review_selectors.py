@@ -1,0 +1,259 @@
+"""Reads of the annual follow-up: the parties' overview, the signatories' queue, public lists.
+
+Every function runs a fixed number of queries whatever the number of reviews.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.db.models import Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from agreements.models import Agreement, Membership
+from agreements.permissions import roles_of
+from followup.models import Review, ReviewEvent, ReviewSignOff, ReviewState
+from followup.review_documents import annotate_review
+from followup.reviews import (
+    ReviewPeriod,
+    can_view,
+    current_sign_offs,
+    document_periods,
+    missing_parties,
+    user_parties,
+)
+from pledges.models import Pledge
+from portal.models import IssuedDocument
+
+EVENT_LIMIT = 10
+
+
+def _party_filter(user, roles: Iterable[str], prefix: str = "") -> Q | None:
+    """Documents (pledges or agreements) where ``user`` holds one of ``roles``."""
+    held = roles_of(user)
+    municipality_ids: set[int] = set()
+    police_area_ids: set[int] = set()
+    for role in roles:
+        municipality_ids |= held.municipality_ids(role)
+        police_area_ids |= held.police_area_ids(role)
+    if not municipality_ids and not police_area_ids:
+        return None
+    return Q(**{f"{prefix}municipalities__in": municipality_ids}) | Q(
+        **{f"{prefix}police_area__in": police_area_ids}
+    )
+
+
+def review_queryset():
+    return Review.objects.select_related(
+        "pledge__police_area", "agreement__police_area"
+    ).prefetch_related(
+        "pledge__municipalities",
+        "agreement__municipalities",
+        Prefetch("sign_offs", queryset=ReviewSignOff.objects.order_by("signed_at", "pk")),
+    )
+
+
+@dataclass
+class PeriodRow:
+    """One follow-up period of a document on the coordinators' page."""
+
+    period: ReviewPeriod
+    review: Review | None
+    can_start: bool
+
+
+@dataclass
+class DocumentReviews:
+    document: Pledge | Agreement
+    rows: list[PeriodRow]
+
+    @property
+    def kind(self) -> str:
+        return "pledge" if isinstance(self.document, Pledge) else "agreement"
+
+
+def _latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetime.date], Review]:
+    latest: dict[tuple[str, int, datetime.date], Review] = {}
+    for review in reviews:
+        key = (
+            "pledge" if review.pledge_id else "agreement",
+            review.pledge_id or review.agreement_id,
+            review.period_start,
+        )
+        if key not in latest or review.revision > latest[key].revision:
+            latest[key] = review
+    return latest
+
+
+def coordinator_reviews(user) -> list[DocumentReviews]:
+    """The follow-up periods of the coordinator's published pledges and agreements.
+
+    Pledges that have not started yet have nothing to follow up and are left out.
+    A fixed number of queries (7).
+    """
+    parties = _party_filter(user, [Membership.Role.COORDINATOR])
+    if parties is None:
+        return []
+    today = timezone.localdate()
+    pledge_ids = Pledge.objects.filter(parties, status="published").values("pk")
+    pledges = list(
+        Pledge.objects.filter(pk__in=pledge_ids, period_start__lte=today)
+        .select_related("police_area")
+        .prefetch_related("municipalities")
+        .order_by("-period_start", "title")
+    )
+    agreement_ids = Agreement.objects.filter(parties, status="published").values("pk")
+    agreements = list(
+        Agreement.objects.filter(pk__in=agreement_ids)
+        .select_related("police_area")
+        .prefetch_related("municipalities")
+        .order_by("-valid_from")
+    )
+    reviews = review_queryset().filter(
+        Q(pledge__in=[p.pk for p in pledges]) | Q(agreement__in=[a.pk for a in agreements])
+    )
+    latest = _latest_by_period(reviews)
+    result = []
+    for document in [*pledges, *agreements]:
+        kind = "pledge" if isinstance(document, Pledge) else "agreement"
+        rows = []
+        for period in document_periods(document):
+            review = latest.get((kind, document.pk, period.start))
+            if review is not None:
+                review.missing = missing_parties(review, list(review.sign_offs.all()))
+            rows.append(PeriodRow(period, review, can_start=period.start <= today))
+        result.append(DocumentReviews(document, rows))
+    return result
+
+
+def signatory_queue(user) -> list[Review]:
+    """Submitted reviews still waiting for a signature from one of the user's parties."""
+    pledge_parties = _party_filter(user, [Membership.Role.SIGNATORY], "pledge__")
+    if pledge_parties is None:
+        return []
+    agreement_parties = _party_filter(user, [Membership.Role.SIGNATORY], "agreement__")
+    ids = Review.objects.filter(state=ReviewState.SUBMITTED).filter(
+        pledge_parties | agreement_parties
+    )
+    queue = []
+    for review in review_queryset().filter(pk__in=ids.values("pk")).order_by("submitted_at"):
+        missing = missing_parties(review, list(review.sign_offs.all()))
+        mine = {p.key for p in user_parties(user, review.document, Membership.Role.SIGNATORY)}
+        review.missing = missing
+        review.waiting_for_me = [p for p in missing if p.key in mine]
+        if review.waiting_for_me:
+            queue.append(review)
+    return queue
+
+
+def recent_events(user, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
+    """The latest workflow steps of reviews the user takes part in (as any role)."""
+    roles = [Membership.Role.COORDINATOR, Membership.Role.SIGNATORY]
+    pledge_parties = _party_filter(user, roles, "review__pledge__")
+    if pledge_parties is None:
+        return []
+    agreement_parties = _party_filter(user, roles, "review__agreement__")
+    ids = ReviewEvent.objects.filter(pledge_parties | agreement_parties).values("pk")
+    return list(
+        ReviewEvent.objects.filter(pk__in=ids)
+        .select_related("review__pledge", "review__agreement", "user")
+        .order_by("-at", "-pk")[:limit]
+    )
+
+
+def review_for_party(user, pk: int) -> Review:
+    """A review the user follows as coordinator or signatory of a party, or 404/403."""
+    review = (
+        review_queryset()
+        .select_related("replaces", "replaced_by")
+        .prefetch_related(
+            "items", Prefetch("events", queryset=ReviewEvent.objects.select_related("user"))
+        )
+        .filter(pk=pk)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    if not can_view(user, review.document):
+        raise PermissionDenied
+    annotate_review(review)
+    review.missing = missing_parties(review, list(review.sign_offs.all()))
+    return review
+
+
+def published_review(pk: int) -> Review:
+    """A published review for residents, or 404."""
+    review = (
+        review_queryset()
+        .select_related("replaces", "replaced_by")
+        .prefetch_related("items")
+        .filter(pk=pk, state=ReviewState.PUBLISHED)
+        .first()
+    )
+    if review is None:
+        raise Http404
+    annotate_review(review)
+    return review
+
+
+def published_reviews_of(pledges: list[Pledge]) -> dict[int, list[Review]]:
+    """{pledge id: its published reviews, newest period and revision first}; 4 queries.
+
+    Each review gets ``signed_off``, ``replacement`` and ``pdf`` (its sealed file).
+    """
+    result: dict[int, list[Review]] = {p.pk: [] for p in pledges}
+    if not pledges:
+        return result
+    reviews = list(
+        Review.objects.filter(pledge__in=[p.pk for p in pledges], state=ReviewState.PUBLISHED)
+        .select_related("replaces")
+        .prefetch_related(
+            "items",
+            Prefetch("sign_offs", queryset=ReviewSignOff.objects.order_by("signed_at", "pk")),
+        )
+        .order_by("-period_start", "-revision")
+    )
+    by_pk = {r.pk: r for r in reviews}
+    documents = IssuedDocument.objects.filter(
+        content_type=ContentType.objects.get_for_model(Review),
+        object_id__in=list(by_pk),
+        kind=IssuedDocument.Kind.SEALED,
+    ).order_by("object_id", "-version")
+    pdfs: dict[int, IssuedDocument] = {}
+    for issued in documents:
+        pdfs.setdefault(issued.object_id, issued)
+    for review in reviews:
+        review.signed_off = current_sign_offs(review)
+        later = [r for r in reviews if r.replaces_id == review.pk and r.published_at is not None]
+        review.replacement = later[0] if later else None
+        review.pdf = pdfs.get(review.pk)
+        result[review.pledge_id].append(review)
+    return result
+
+
+def latest_published_review(pledges: list[Pledge]) -> Review | None:
+    """The most recently published review of any of ``pledges``; one query."""
+    if not pledges:
+        return None
+    return (
+        Review.objects.filter(pledge__in=[p.pk for p in pledges], state=ReviewState.PUBLISHED)
+        .select_related("pledge")
+        .order_by("-published_at")
+        .first()
+    )
+
+
+def last_period_signed_off(pledges: list[Pledge]) -> set[int]:
+    """Ids of the pledges whose last follow-up period has a published review; one query."""
+    if not pledges:
+        return set()
+    ends = {p.pk: p.period_end for p in pledges}
+    rows = Review.objects.filter(pledge__in=list(ends), state=ReviewState.PUBLISHED).values_list(
+        "pledge_id", "period_end"
+    )
+    return {pledge_id for pledge_id, end in rows if end == ends[pledge_id]}
