@@ -63,9 +63,9 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
 
     @property
     def item_rows(self):
-        """(item, assessment field, comment field) for the template, in order."""
+        """(item, [assessment field, comment field]) for the template, in order."""
         return [
-            (item, self[f"item_{item.pk}_assessment"], self[f"item_{item.pk}_comment"])
+            (item, [self[f"item_{item.pk}_assessment"], self[f"item_{item.pk}_comment"]])
             for item in self.items
         ]
 

@@ -63,14 +63,17 @@ PAGES = [
     ("/sok/?q=testby", 2),
     # 1 municipality, 2 its pledges, 3 their municipalities, 4 agreements (5 their
     # municipalities, when there are any); followup: 6 last change to each pledge,
-    # 7 last activity per pledge, 8 last planned activity per pledge
-    ("/kommun/mala/", 8),
+    # 7 last activity per pledge, 8 last planned activity per pledge, 9 latest published
+    # annual review
+    ("/kommun/mala/", 9),
     # 1 police area, 2 its municipalities, 3 their pledges
     ("/lokalpolisomrade/skelleftea/", 3),
     # 1 pledge with police area, agreement, predecessor and successor, 2 municipalities,
     # 3 focus areas, 4 commitments, 5 signatories; followup: 6 progress per commitment
-    # and year, 7 latest public activities, 8 planned activities; portal: 9 issued PDFs
-    ("/medborgarlofte/vaxande/", 9),
+    # and year, 7 latest public activities, 8 planned activities, 9 published annual
+    # reviews (10 their assessments, 11 their sign-offs, 12 their sealed PDFs, when there
+    # are any: tests/followup/test_review_queries.py); portal: 13 issued PDFs
+    ("/medborgarlofte/vaxande/", 13),
     # 1 agreement, 2 municipalities, 3 goals, 4 duties, 5 signatories, 6 pledges resting
     # on it; portal: 7 issued PDFs
     ("/overenskommelse/asele-2019-2022/", 7),

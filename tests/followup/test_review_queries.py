@@ -1,0 +1,175 @@
+"""Pages that show annual reviews make the same number of queries for 1 or 20 reviews."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from agreements.models import Membership
+from followup.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
+
+Role = Membership.Role
+
+
+def add_reviews(world, signer, n: int, *, state=ReviewState.PUBLISHED) -> list[Review]:
+    """n revisions of the pledge's 2024 review (each replacing the one before), with
+    an item per commitment, both parties' sign-offs and three events each."""
+    reviews = []
+    previous = Review.objects.filter(pledge=world.pledge).order_by("-revision").first()
+    start = previous.revision if previous else 0
+    now = timezone.now()
+    for index in range(n):
+        review = Review.objects.create(
+            pledge=world.pledge,
+            period_start=world.pledge.period_start,
+            period_end=world.pledge.period_end,
+            revision=start + index + 1,
+            replaces=previous,
+            state=state,
+            summary=f"Sammanfattning {start + index + 1}",
+            submitted_at=now,
+            approved_at=now if state == ReviewState.PUBLISHED else None,
+            published_at=now if state == ReviewState.PUBLISHED else None,
+            content_sha256="0" * 64,
+        )
+        ReviewItem.objects.bulk_create(
+            ReviewItem(review=review, commitment=c, order=i, text=c.text, assessment="done")
+            for i, c in enumerate([world.commitment, world.on_request])
+        )
+        if state == ReviewState.PUBLISHED:
+            for party in (
+                {"municipality": world.own_municipality},
+                {"police_area": world.own_police_area},
+            ):
+                ReviewSignOff.objects.create(
+                    review=review,
+                    content_version=1,
+                    content_sha256="0" * 64,
+                    user=signer,
+                    name="Sam Signatär",
+                    organisation="Part",
+                    **party,
+                )
+        ReviewEvent.objects.bulk_create(
+            ReviewEvent(review=review, kind=kind, user=signer)
+            for kind in ("started", "submitted", "signed")
+        )
+        reviews.append(review)
+        previous = review
+    return reviews
+
+
+def count(client, url: str) -> int:
+    client.get(url)  # per-process caches (content types) fill once
+    with CaptureQueriesContext(connection) as context:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(context.captured_queries)
+
+
+# Pledge page: the page's own 9 queries (tests/followup/test_query_counts.py) plus
+# 10 the published reviews, 11 their assessments, 12 their sign-offs, 13 their sealed PDFs.
+PLEDGE_PAGE_WITH_REVIEWS = 14  # + the pledge's own issued PDFs
+
+
+def test_pledge_page_with_1_or_20_published_reviews(
+    client, world, make_member, django_assert_max_num_queries
+):
+    signer = make_member(Role.SIGNATORY, "own_municipality")
+    add_reviews(world, signer, 1)
+    url = world.pledge.get_absolute_url()
+    one = count(client, url)
+    add_reviews(world, signer, 19)
+    assert count(client, url) == one
+    with django_assert_max_num_queries(PLEDGE_PAGE_WITH_REVIEWS):
+        page = client.get(url).content.decode()
+    assert "Sammanfattning 20" in page and "Sammanfattning 1<" in page
+
+
+def test_municipality_page_with_many_reviews(client, world, make_member):
+    signer = make_member(Role.SIGNATORY, "own_municipality")
+    add_reviews(world, signer, 1)
+    url = world.own_municipality.get_absolute_url()
+    one = count(client, url)
+    add_reviews(world, signer, 19)
+    assert count(client, url) == one
+
+
+# Coordinator start page: the activity log's 8 queries (tests/followup/test_query_counts.py),
+# then 9 whether each pledge's last period is signed off; the follow-up overview:
+# 10 the user's pledges, 11 their municipalities, 12 agreements, 13 their reviews,
+# 14 the reviews' pledges' municipalities, 15 their sign-offs; 16 the latest events.
+START_PAGE_WITH_REVIEWS = 16
+
+
+def test_coordinator_start_page_with_many_reviews(
+    client, world, coordinator, make_member, django_assert_max_num_queries
+):
+    signer = make_member(Role.SIGNATORY, "own_municipality")
+    add_reviews(world, signer, 1)
+    client.force_login(coordinator)
+    one = count(client, "/samordnare/")
+    add_reviews(world, signer, 19)
+    add_reviews(world, signer, 1, state=ReviewState.DRAFT)
+    assert count(client, "/samordnare/") == one
+    with django_assert_max_num_queries(START_PAGE_WITH_REVIEWS):
+        client.get("/samordnare/")
+
+
+def test_signatory_start_page_with_a_long_queue(
+    client, world, make_member, django_assert_max_num_queries
+):
+    from tests.factories import PledgeFactory
+
+    signer = make_member(Role.SIGNATORY, "own_municipality")
+    client.force_login(signer)
+
+    def submitted_review_of_new_pledge(index: int) -> None:
+        pledge = PledgeFactory(
+            slug=f"granby-{index}",
+            police_area=world.own_police_area,
+            municipalities=[world.own_municipality],
+            period_start=world.pledge.period_start,
+            period_end=world.pledge.period_end,
+        )
+        Review.objects.create(
+            pledge=pledge,
+            period_start=pledge.period_start,
+            period_end=pledge.period_end,
+            state=ReviewState.SUBMITTED,
+            submitted_at=timezone.now(),
+        )
+
+    submitted_review_of_new_pledge(0)
+    one = count(client, "/samordnare/")
+    page = client.get("/samordnare/").content.decode()
+    assert "1 uppföljning väntar på din underskrift" in page
+    for index in range(1, 15):
+        submitted_review_of_new_pledge(index)
+    assert count(client, "/samordnare/") == one
+    assert (
+        "15 uppföljningar väntar på din underskrift" in client.get("/samordnare/").content.decode()
+    )
+
+
+def test_review_page_does_not_grow_with_items_and_events(client, world, coordinator, make_member):
+    signer = make_member(Role.SIGNATORY, "own_municipality")
+    (review,) = add_reviews(world, signer, 1, state=ReviewState.DRAFT)
+    client.force_login(coordinator)
+    url = f"/samordnare/uppfoljning/{review.pk}/"
+    one = count(client, url)
+    ReviewItem.objects.bulk_create(
+        ReviewItem(review=review, order=10 + i, text=f"Extra löfte {i}") for i in range(30)
+    )
+    ReviewEvent.objects.bulk_create(
+        ReviewEvent(review=review, kind="returned", user=signer, comment=f"Kommentar {i}")
+        for i in range(30)
+    )
+    assert count(client, url) == one
+
+
+@pytest.fixture(autouse=True)
+def _db(db):
+    return db
