@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.urls import reverse
 
 from agreements.models import Membership
@@ -396,3 +398,31 @@ def test_agreement_reviews_are_offered_per_follow_up_period(client, seeded):
     assert review.items.count() == agreement.duties.count() > 0
     assert review.period_label == "2019–2020"
     assert datetime.date(2019, 1, 1) == review.period_start
+
+
+def test_a_review_signed_while_sealing_fails_is_published_by_the_command_later(
+    client,
+    world,
+    coordinator,
+    signatories,
+    settings,
+    document_settings,  # noqa: F811
+):
+    client.force_login(coordinator)
+    review = start_review(client, world)
+    client.post(reverse("followup:review", args=[review.pk]), draft_data(review, action="submit"))
+    certificate = settings.PORTAL_SEAL_PKCS12
+    settings.PORTAL_SEAL_PKCS12 = "/finns/inte/seal.p12"
+    for signer in signatories:
+        client.force_login(signer)
+        response = sign(client, review)
+    assert response.status_code == 302  # the signature itself is never lost
+    review.refresh_from_db()
+    assert review.state == ReviewState.APPROVED
+    assert ReviewSignOff.objects.filter(review=review).count() == 2
+    assert "publiceras så snart" in html_text(client.get(response.url))
+    settings.PORTAL_SEAL_PKCS12 = certificate
+    call_command("publish_reviews", stdout=io.StringIO())
+    review.refresh_from_db()
+    assert review.state == ReviewState.PUBLISHED
+    assert IssuedDocument.objects.for_object(review).count() == 1
