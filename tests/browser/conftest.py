@@ -7,6 +7,7 @@ tests with a message naming the package; in CI (CI=true) it fails them.
 
 from __future__ import annotations
 
+import datetime
 import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -65,11 +66,19 @@ PAGES = [
     PortalPage("/kontrollera/"),
     PortalPage("/logga-in/"),
     PortalPage("/finns-inte/", status=404),
+    PortalPage("/uppfoljning/{published_review}/"),
     # Behind login.
     PortalPage("/samordnare/", login_as="samordnare-mala"),
+    PortalPage("/samordnare/", login_as="undertecknare-mala"),
+    PortalPage("/samordnare/uppfoljning/{draft_review}/", login_as="samordnare-asele"),
+    PortalPage("/samordnare/uppfoljning/{submitted_review}/", login_as="undertecknare-mala"),
 ]
 # Accounts the pages above may log in as: username → (role, municipality slug).
-ACCOUNTS = {"samordnare-mala": (Membership.Role.COORDINATOR, "mala")}
+ACCOUNTS = {
+    "samordnare-mala": (Membership.Role.COORDINATOR, "mala"),
+    "undertecknare-mala": (Membership.Role.SIGNATORY, "mala"),
+    "samordnare-asele": (Membership.Role.COORDINATOR, "asele"),
+}
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
@@ -138,6 +147,92 @@ def site(live_server, transactional_db) -> str:
     """
     load_seed_documents()
     return live_server.url
+
+
+def seed_reviews() -> dict[str, int]:
+    """Annual reviews in each state the pages show, on the seed documents.
+
+    Malå 2024: revision 1 published (signed by both parties), revision 2 submitted and
+    waiting for signatures; Åsele's agreement: the 2019–2020 follow-up as a draft.
+    Built directly with the models: the pages, not the workflow, are tested here.
+    """
+    from django.utils import timezone
+
+    from agreements.models import Agreement
+    from followup.models import Review, ReviewItem, ReviewSignOff, ReviewState
+    from pledges.models import Pledge
+
+    now = timezone.now()
+    mala = Pledge.objects.get(slug="mala-2024")
+    signer = get_user_model().objects.create_user(username="undertecknare-exempel")
+
+    def review(document_field, document, state, sign_offs=(), **fields) -> Review:
+        # Built as a draft, then moved to its state: a signed-off review takes no changes.
+        created = Review.objects.create(
+            **{document_field: document},
+            summary="Ett år med många insatser.",
+            content_sha256="a" * 64,
+            **fields,
+        )
+        for order, text in enumerate(["Första löftet.", "Andra löftet."]):
+            ReviewItem.objects.create(
+                review=created,
+                order=order,
+                group="Kommunen och polisen tillsammans",
+                text=text,
+                progress="2 av 6 tillfällen 2024.",
+                assessment="partly" if state != ReviewState.DRAFT else "",
+                comment="En kommentar.",
+            )
+        for party in sign_offs:
+            ReviewSignOff.objects.create(
+                review=created,
+                content_version=1,
+                content_sha256="a" * 64,
+                user=signer,
+                name="Exempel Exempelsson",
+                title="Kommunchef",
+                organisation="Malå kommun",
+                **party,
+            )
+        created.state = state
+        created.save()
+        return created
+
+    dates = {"period_start": mala.period_start, "period_end": mala.period_end}
+    published = review(
+        "pledge",
+        mala,
+        ReviewState.PUBLISHED,
+        sign_offs=[{"municipality": mala.municipalities.get()}, {"police_area": mala.police_area}],
+        submitted_at=now,
+        approved_at=now,
+        published_at=now,
+        **dates,
+    )
+    submitted = review(
+        "pledge",
+        mala,
+        ReviewState.SUBMITTED,
+        revision=2,
+        replaces=published,
+        submitted_at=now,
+        **dates,
+    )
+    asele = Agreement.objects.get(slug="asele-2019-2022")
+    draft = review(
+        "agreement",
+        asele,
+        ReviewState.DRAFT,
+        period_start=asele.valid_from,
+        period_end=asele.valid_from.replace(year=asele.valid_from.year + 2)
+        - datetime.timedelta(days=1),
+    )
+    return {
+        "published_review": published.pk,
+        "submitted_review": submitted.pk,
+        "draft_review": draft.pk,
+    }
 
 
 @dataclass
@@ -218,7 +313,12 @@ def log_in(page: Page, site: str, username: str) -> None:
 def visit(site: str, page: Page, traffic: Traffic):
     """Open a path on the live server; check its status and that all its assets loaded."""
 
+    ids: dict[str, int] = {}
+
     def visit(path: str, status: int = 200, login_as: str | None = None) -> Page:
+        if "{" in path:
+            ids.update(ids or seed_reviews())
+            path = path.format(**ids)
         if login_as is not None:
             log_in(page, site, login_as)
         response = page.goto(site + path)
