@@ -333,6 +333,23 @@ class Review(models.Model):
         return self.state == ReviewState.DRAFT
 
 
+class ReviewItemQuerySet(models.QuerySet):
+    """Bulk writes to the assessments of a signed-off review are refused like save() is."""
+
+    def _touches_frozen_review(self) -> bool:
+        return self.filter(review__state__in=FROZEN_STATES).exists()
+
+    def update(self, **kwargs):
+        if self._touches_frozen_review():
+            raise ReviewFrozenError("The assessments of a signed-off review cannot be changed.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self._touches_frozen_review():
+            raise ReviewFrozenError("The assessments of a signed-off review cannot be deleted.")
+        return super().delete()
+
+
 class ReviewItem(models.Model):
     """One commitment (or one party's duty) in a review, with the parties' assessment.
 
@@ -368,6 +385,8 @@ class ReviewItem(models.Model):
     )
     comment = models.TextField(_("kommentar"), blank=True)
     history = HistoricalRecords()
+
+    objects = ReviewItemQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "pk"]

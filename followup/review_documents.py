@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from followup.models import Review
@@ -75,7 +76,7 @@ def review_description(review: Review) -> DocumentDescription:
         % {"document": review.document.title, "period": review.period_label},
         path=review.get_absolute_url(),
         signatories=[
-            SignatoryLine(s.name, s.title, s.organisation, s.signed_at.date())
+            SignatoryLine(s.name, s.title, s.organisation, timezone.localdate(s.signed_at))
             for s in review.signed_off
         ],
     )

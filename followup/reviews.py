@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from agreements import permissions as roles
 from agreements.models import Agreement, Municipality, PoliceArea
@@ -154,6 +154,14 @@ def pledge_periods(pledge: Pledge) -> list[ReviewPeriod]:
     ]
 
 
+def _years_later(day: datetime.date, years: int) -> datetime.date:
+    """The same day ``years`` later; 29 February becomes 1 March in a common year."""
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:
+        return datetime.date(day.year + years, 3, 1)
+
+
 def agreement_periods(
     agreement: Agreement, today: datetime.date | None = None
 ) -> list[ReviewPeriod]:
@@ -169,9 +177,7 @@ def agreement_periods(
     periods = []
     start = agreement.valid_from
     while start <= last_day and len(periods) < 50:
-        end = datetime.date(start.year + interval, start.month, start.day) - datetime.timedelta(
-            days=1
-        )
+        end = _years_later(start, interval) - datetime.timedelta(days=1)
         if agreement.valid_until and not agreement.extends_until_further_notice:
             end = min(end, agreement.valid_until)
         periods.append(ReviewPeriod(start, end))
@@ -214,14 +220,19 @@ def content_sha256(review: Review, items: list[ReviewItem]) -> str:
 
 
 def _progress_text(commitment: Commitment, activities: list[Activity], period: ReviewPeriod):
-    """ "4 av minst 6 tillfällen 2024" and the year's logged activities, in plain words."""
+    """ "4 av 6 tillfällen 2024" and the year's logged activities, in plain words."""
     done = sum(a.count for a in activities if a.kind == Activity.Kind.DONE)
     received = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_RECEIVED)
     answered = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_ANSWERED)
     label = period.label
     if commitment.kind == Commitment.Kind.YEARLY_TARGET and commitment.yearly_target:
+        # Worded like the pledge page's progress: "0 av 1 tillfälle", "4 av 6 tillfällen".
         lines = [
-            _("%(done)d av %(target)d tillfällen %(period)s.")
+            ngettext(
+                "%(done)d av %(target)d tillfälle %(period)s.",
+                "%(done)d av %(target)d tillfällen %(period)s.",
+                commitment.yearly_target,
+            )
             % {"done": done, "target": commitment.yearly_target, "period": label}
         ]
     elif commitment.kind == Commitment.Kind.ON_REQUEST:
@@ -230,13 +241,22 @@ def _progress_text(commitment: Commitment, activities: list[Activity], period: R
             % {"received": received, "answered": answered, "period": label}
         ]
     else:
-        lines = [_("%(done)d tillfällen loggade %(period)s.") % {"done": done, "period": label}]
+        lines = [
+            ngettext(
+                "%(done)d tillfälle loggat %(period)s.",
+                "%(done)d tillfällen loggade %(period)s.",
+                done,
+            )
+            % {"done": done, "period": label}
+        ]
     for activity in activities[:PREFILL_ACTIVITIES]:
         example = _(" (exempeldata)") if activity.is_example else ""
         lines.append(f"– {activity.date:%Y-%m-%d}: {activity.text}{example}")
     if len(activities) > PREFILL_ACTIVITIES:
+        more = len(activities) - PREFILL_ACTIVITIES
         lines.append(
-            _("… och %(n)d aktiviteter till.") % {"n": len(activities) - PREFILL_ACTIVITIES}
+            ngettext("… och %(n)d aktivitet till.", "… och %(n)d aktiviteter till.", more)
+            % {"n": more}
         )
     return "\n".join(lines)
 
@@ -610,7 +630,7 @@ def review_revise(*, user, review: Review) -> Review:
     revision.full_clean()
     _save(revision, user)
     for item in current.items.all():
-        ReviewItem(
+        copy = ReviewItem(
             review=revision,
             commitment_id=item.commitment_id,
             duty_id=item.duty_id,
@@ -620,7 +640,9 @@ def review_revise(*, user, review: Review) -> Review:
             progress=item.progress,
             assessment=item.assessment,
             comment=item.comment,
-        ).save()
+        )
+        copy._history_user = user
+        copy.save()
     _event(
         revision,
         ReviewEvent.Kind.STARTED,
