@@ -16,8 +16,20 @@ from followup.models import (
 from followup.reviews import review_publish
 
 
+class ShowHistoryNeverRevertMixin:
+    """simple_history's "revert" saves an old version without asking for the change
+    permission. For records whose changes go through services (activities keep a version
+    for concurrent edits; reviews have states and the content version that signatures
+    name), earlier versions are shown, never restored."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 @admin.register(Activity)
-class ActivityAdmin(SimpleHistoryAdmin):
+class ActivityAdmin(ShowHistoryNeverRevertMixin, SimpleHistoryAdmin):
     """Read-only for staff: coordinators correct entries on their pages, where each save
     checks the version and the role and is kept in the history."""
 
@@ -76,7 +88,7 @@ class ReviewSignOffInline(_ReadOnlyInline):
 
 
 @admin.register(Review)
-class ReviewAdmin(SimpleHistoryAdmin):
+class ReviewAdmin(ShowHistoryNeverRevertMixin, SimpleHistoryAdmin):
     """Read-only for staff: a review changes only through the workflow services
     (followup.reviews), and a signed-off one not at all. Staff may publish an approved
     review whose publication failed, e.g. while the seal certificate was missing."""
@@ -104,14 +116,6 @@ class ReviewAdmin(SimpleHistoryAdmin):
         if obj is not None and obj.is_frozen:
             return False
         return super().has_delete_permission(request, obj)
-
-    def history_form_view(self, request, object_id, version_id, extra_context=None):
-        # simple_history's "revert" saves an old version without asking for the change
-        # permission; it would rewind the state and the content version that the
-        # signatures name. Earlier versions are shown, never restored.
-        if request.method == "POST":
-            raise PermissionDenied
-        return super().history_form_view(request, object_id, version_id, extra_context)
 
     def has_publish_permission(self, request) -> bool:
         return request.user.has_perm("followup.change_review")

@@ -495,6 +495,9 @@ class ReviewSignOff(models.Model):
     def save(self, *args, **kwargs) -> None:
         if not self._state.adding:
             raise ReviewFrozenError("A sign-off cannot be changed.")
+        # The signatures of a signed-off review are part of what was published.
+        if Review.objects.filter(pk=self.review_id, state__in=FROZEN_STATES).exists():
+            raise ReviewFrozenError("A signed-off review takes no further sign-offs.")
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):

@@ -201,7 +201,9 @@ def period_starting(document: Pledge | Agreement, start: datetime.date) -> Revie
 def content_sha256(review: Review, items: list[ReviewItem]) -> str:
     """SHA-256 of exactly what the signatories sign: the texts and every assessment."""
     content = {
-        "document": str(review.document),
+        # The document itself, not its title: correcting a typo in the pledge's title
+        # must not invalidate signatures on the follow-up.
+        "document": [review.pledge_id, review.agreement_id],
         "period": [review.period_start.isoformat(), review.period_end.isoformat()],
         "revision": review.revision,
         "summary": review.summary,
@@ -251,7 +253,8 @@ def _progress_text(commitment: Commitment, activities: list[Activity], period: R
         ]
     for activity in activities[:PREFILL_ACTIVITIES]:
         example = _(" (exempeldata)") if activity.is_example else ""
-        lines.append(f"– {activity.date:%Y-%m-%d}: {activity.text}{example}")
+        times = " " + _("(%(n)d tillfällen)") % {"n": activity.count} if activity.count > 1 else ""
+        lines.append(f"– {activity.date:%Y-%m-%d}: {activity.text}{times}{example}")
     if len(activities) > PREFILL_ACTIVITIES:
         more = len(activities) - PREFILL_ACTIVITIES
         lines.append(
@@ -596,7 +599,7 @@ def review_publish(*, review: Review, user=None) -> Review:
     current.state = ReviewState.PUBLISHED
     current.published_at = timezone.now()
     _save(current, user, update_fields=["state", "published_at"])
-    review_issue_document(review=current, issued_by=None)
+    review_issue_document(review=current, issued_by=user)
     _event(current, ReviewEvent.Kind.PUBLISHED, user)
     return current
 

@@ -21,17 +21,16 @@ def add_reviews(world, signer, n: int, *, state=ReviewState.PUBLISHED) -> list[R
     start = previous.revision if previous else 0
     now = timezone.now()
     for index in range(n):
+        # Built unsigned, then moved to its state: a signed-off review takes no changes.
         review = Review.objects.create(
             pledge=world.pledge,
             period_start=world.pledge.period_start,
             period_end=world.pledge.period_end,
             revision=start + index + 1,
             replaces=previous,
-            state=state,
+            state=ReviewState.SUBMITTED,
             summary=f"Sammanfattning {start + index + 1}",
             submitted_at=now,
-            approved_at=now if state == ReviewState.PUBLISHED else None,
-            published_at=now if state == ReviewState.PUBLISHED else None,
             content_sha256="0" * 64,
         )
         ReviewItem.objects.bulk_create(
@@ -39,10 +38,11 @@ def add_reviews(world, signer, n: int, *, state=ReviewState.PUBLISHED) -> list[R
             for i, c in enumerate([world.commitment, world.on_request])
         )
         if state == ReviewState.PUBLISHED:
-            for party in (
+            parties = [
                 {"municipality": world.own_municipality},
                 {"police_area": world.own_police_area},
-            ):
+            ]
+            for party in parties:
                 ReviewSignOff.objects.create(
                     review=review,
                     content_version=1,
@@ -52,6 +52,9 @@ def add_reviews(world, signer, n: int, *, state=ReviewState.PUBLISHED) -> list[R
                     organisation="Part",
                     **party,
                 )
+            review.approved_at = review.published_at = now
+        review.state = state
+        review.save()
         ReviewEvent.objects.bulk_create(
             ReviewEvent(review=review, kind=kind, user=signer)
             for kind in ("started", "submitted", "signed")

@@ -149,7 +149,11 @@ def test_start_of_an_earlier_year_counts_only_that_years_activities(
     )
 
     target = review.items.first()
-    assert target.progress.splitlines() == ["2 av 6 tillfällen 2023.", "– 2023-08-01: Förra året"]
+    # One activity done twice: the line says so, so the lines add up to the count.
+    assert target.progress.splitlines() == [
+        "2 av 6 tillfällen 2023.",
+        "– 2023-08-01: Förra året (2 tillfällen)",
+    ]
 
 
 def test_on_request_commitment_is_prefilled_with_requests_received_and_answered(
@@ -862,6 +866,21 @@ def test_sign_offs_refuse_save_update_and_delete(published, granby_people):
         "Lena Norrström",
         "Kim Kommunsson 1",
     }
+
+
+def test_a_published_review_takes_no_further_sign_off(published, granby_people):
+    extra = ReviewSignOff(
+        review=published,
+        content_version=published.content_version + 1,
+        content_sha256="b" * 64,
+        police_area=published.pledge.police_area,
+        user=granby_people.police,
+        name="Sent påkommen",
+        organisation="Polisen",
+    )
+    with pytest.raises(ReviewFrozenError):
+        extra.save()
+    assert published.sign_offs.count() == 2
 
 
 def test_services_refuse_to_change_a_published_review(published, granby_people):
