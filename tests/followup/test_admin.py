@@ -57,3 +57,17 @@ def test_activity_admin_is_read_only(staff_client, world):
     assert page.status_code == 200
     assert 'name="text"' not in page.content.decode()
     assert staff_client.get(f"/admin/followup/activity/{activity.pk}/history/").status_code == 200
+
+
+def test_staff_cannot_restore_an_old_version_of_an_activity(staff_client, world):
+    activity = world.activity
+    first = activity.history.earliest()
+    activity.text = "Rättad text"
+    activity.version += 1
+    activity.save()
+    url = f"/admin/followup/activity/{activity.pk}/history/{first.history_id}/"
+    assert staff_client.get(url).status_code == 200  # earlier versions can be read
+    response = staff_client.post(url, {"text": first.text, "date": "2024-05-14", "count": 1})
+    assert response.status_code == 403
+    activity.refresh_from_db()
+    assert (activity.text, activity.version) == ("Rättad text", 2)
