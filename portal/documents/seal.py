@@ -150,7 +150,9 @@ def check_seal(content: bytes, *, trust_root: asn1_x509.Certificate | None = Non
         ours = True
         try:
             context = ValidationContext(trust_roots=[trust_root], allow_fetching=False)
-            status = _run_outside_event_loop(lambda: validate_pdf_signature(embedded, context))
+            status = _run_outside_event_loop(
+                functools.partial(validate_pdf_signature, embedded, context)
+            )
         except (SignatureValidationError, PdfError) as error:
             logger.info("Seal validation failed: %r", error)
             continue
