@@ -5,12 +5,25 @@ from __future__ import annotations
 import re
 
 from django import forms
+from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.documents.uploads import read_pdf_upload
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
+
+
+class LoginForm(AuthenticationForm):
+    """Django's login form without ``autofocus``.
+
+    A field that takes focus on load puts the first Tab after the skip link, which
+    keyboard users expect to reach first (WCAG 2.4.1, 2.4.3).
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].widget.attrs.pop("autofocus", None)
 
 
 class VerifyDocumentForm(forms.Form):

@@ -197,7 +197,8 @@ CONTENT_SECURITY_POLICY = {
 }
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "pledges:home"
+# Only coordinators, signatories and editors log in: their start page, unless `next` says.
+LOGIN_REDIRECT_URL = "followup:start"
 LOGOUT_REDIRECT_URL = "pledges:home"
 
 # Login guessing: django-axes locks a username from an address after repeated failures.

@@ -4,6 +4,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from portal import views
+from portal.forms import LoginForm
 
 admin.site.site_header = _("Medborgarlöften – administration")
 admin.site.site_title = _("Medborgarlöften")
@@ -16,7 +17,9 @@ urlpatterns = [
     path("", include("followup.urls")),
     path(
         "logga-in/",
-        auth_views.LoginView.as_view(template_name="registration/login.html"),
+        auth_views.LoginView.as_view(
+            template_name="registration/login.html", authentication_form=LoginForm
+        ),
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
