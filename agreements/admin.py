@@ -1,6 +1,8 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.models import (
@@ -12,6 +14,8 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
+from agreements.services import agreement_issue_document
+from portal.admin_actions import DOCUMENT_SERVICE_ERRORS, failure_reason
 
 
 @admin.register(PoliceArea)
@@ -58,6 +62,52 @@ class AgreementAdmin(SimpleHistoryAdmin):
     # Publication is a state change made by a service, never by editing the field.
     readonly_fields = ["status"]
     inlines = [AgreementGoalInline, AgreementDutyInline, AgreementSignatoryInline]
+    actions = ["issue_document"]
+
+    # There is no publish service for agreements yet: the action issues the sealed PDF of
+    # agreements that are already published, as `manage.py issue_documents` does.
+    @admin.action(
+        description=gettext_lazy("Utfärda förseglad PDF för valda överenskommelser"),
+        permissions=["change"],
+    )
+    def issue_document(self, request, queryset) -> None:
+        issued, unchanged = [], []
+        for agreement in queryset.order_by("title", "pk"):
+            try:
+                _version, created = agreement_issue_document(
+                    agreement=agreement, issued_by=request.user
+                )
+            except DOCUMENT_SERVICE_ERRORS as error:
+                self.message_user(
+                    request,
+                    _("%(title)s fick ingen PDF. %(reason)s")
+                    % {"title": agreement.title, "reason": failure_reason(error)},
+                    messages.ERROR,
+                )
+            else:
+                (issued if created else unchanged).append(agreement.title)
+        if issued:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d överenskommelse fick en ny förseglad PDF: %(titles)s.",
+                    "%(count)d överenskommelser fick en ny förseglad PDF: %(titles)s.",
+                    len(issued),
+                )
+                % {"count": len(issued), "titles": ", ".join(issued)},
+                messages.SUCCESS,
+            )
+        if unchanged:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d överenskommelse har redan en aktuell PDF: %(titles)s.",
+                    "%(count)d överenskommelser har redan en aktuell PDF: %(titles)s.",
+                    len(unchanged),
+                )
+                % {"count": len(unchanged), "titles": ", ".join(unchanged)},
+                messages.INFO,
+            )
 
 
 # Accounts and roles -------------------------------------------------------

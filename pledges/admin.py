@@ -1,7 +1,11 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
+from pledges.services import pledge_publish
+from portal.admin_actions import DOCUMENT_SERVICE_ERRORS, failure_reason
 
 
 class FocusAreaInline(admin.StackedInline):
@@ -31,6 +35,37 @@ class PledgeAdmin(SimpleHistoryAdmin):
     # Publication is a state change made by a service, never by editing the field.
     readonly_fields = ["status", "published_on"]
     inlines = [FocusAreaInline, CommitmentInline, PledgeSignatoryInline]
+    actions = ["publish"]
+
+    @admin.action(
+        description=gettext_lazy("Publicera valda medborgarlöften med förseglad PDF"),
+        permissions=["change"],
+    )
+    def publish(self, request, queryset) -> None:
+        published = []
+        for pledge in queryset.order_by("title", "pk"):
+            try:
+                pledge_publish(pledge=pledge, published_by=request.user)
+            except DOCUMENT_SERVICE_ERRORS as error:
+                self.message_user(
+                    request,
+                    _("%(title)s publicerades inte. %(reason)s")
+                    % {"title": pledge.title, "reason": failure_reason(error)},
+                    messages.ERROR,
+                )
+            else:
+                published.append(pledge.title)
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d medborgarlöfte är publicerat med förseglad PDF: %(titles)s.",
+                    "%(count)d medborgarlöften är publicerade med förseglad PDF: %(titles)s.",
+                    len(published),
+                )
+                % {"count": len(published), "titles": ", ".join(published)},
+                messages.SUCCESS,
+            )
 
 
 @admin.register(Commitment)

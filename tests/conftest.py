@@ -3,9 +3,30 @@
 import pytest
 
 from pledges.seed import load_seed_documents
+from portal.documents.certificates import create_dev_certificate
 
 
 @pytest.fixture
 def seeded(db):
     """The database with the seed documents loaded, as the README's run command leaves it."""
     load_seed_documents()
+
+
+@pytest.fixture(scope="session")
+def seal_certificate(tmp_path_factory):
+    """A self-signed sealing certificate for the session: (PKCS#12 path, passphrase file)."""
+    directory = tmp_path_factory.mktemp("seal")
+    pkcs12, passphrase_file = directory / "seal.p12", directory / "seal.passphrase"
+    create_dev_certificate(pkcs12_path=pkcs12, passphrase_path=passphrase_file)
+    return pkcs12, passphrase_file
+
+
+@pytest.fixture
+def sealing(settings, seal_certificate, tmp_path):
+    """Documents can be sealed: the session's certificate, media in this test's tmp_path."""
+    pkcs12, passphrase_file = seal_certificate
+    settings.PORTAL_SEAL_PKCS12 = str(pkcs12)
+    settings.PORTAL_SEAL_PASSPHRASE = ""
+    settings.PORTAL_SEAL_PASSPHRASE_FILE = str(passphrase_file)
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings
