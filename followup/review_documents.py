@@ -6,6 +6,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from followup.models import Review
+from pledges.services import pledge_parties
 from portal.models import IssuedDocument
 from portal.services import DocumentDescription, SignatoryLine, document_issue
 
@@ -55,23 +56,13 @@ def review_title(review: Review) -> str:
     return title
 
 
-def review_parties_line(review: Review) -> str:
-    document = review.document
-    police = (
-        _("Polisen, lokalpolisområde %(name)s") % {"name": document.police_area.name}
-        if document.police_area_id
-        else _("Polisen")
-    )
-    municipalities = ", ".join(m.official_name for m in document.municipalities.all())
-    return f"{police} {_('och')} {municipalities}" if municipalities else police
-
-
 def review_description(review: Review) -> DocumentDescription:
     """What the PDF says beside the content (expects review_for_page)."""
     return DocumentDescription(
         title=review_title(review),
         kind=_("Årlig uppföljning"),
-        parties=review_parties_line(review),
+        # The same line as the pledge's own PDF (it reads an agreement's parties alike).
+        parties=pledge_parties(review.document),
         subject=_("Uppföljning av %(document)s för %(period)s")
         % {"document": review.document.title, "period": review.period_label},
         path=review.get_absolute_url(),
