@@ -4,6 +4,7 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from agreements.selectors import agreement_for_page, published_agreements
+from portal import extensions
 from portal.documents.responses import current_document_response
 
 
@@ -12,11 +13,9 @@ def agreement_detail(request, slug: str):
         agreement = agreement_for_page(slug=slug)
     except Agreement.DoesNotExist:
         raise Http404 from None
-    return render(
-        request,
-        "agreements/agreement_detail.html",
-        {"agreement": agreement, "today": timezone.localdate()},
-    )
+    context = {"agreement": agreement, "today": timezone.localdate()}
+    context.update(extensions.extra_context("agreement", request=request, agreement=agreement))
+    return render(request, "agreements/agreement_detail.html", context)
 
 
 def agreement_pdf(request, slug: str):

@@ -8,7 +8,8 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from followup import providers
-        from pledges import extensions
+        from portal import extensions
 
         extensions.register("pledge", providers.pledge_page)
         extensions.register("municipality", providers.municipality_page)
+        extensions.register("agreement", providers.agreement_page)

@@ -1,8 +1,10 @@
-"""What followup adds to the public pledge and municipality pages (pledges.extensions)."""
+"""What followup adds to the public pledge, municipality and agreement pages (portal.extensions)."""
 
 from __future__ import annotations
 
 from typing import Any
+
+from django.utils.translation import gettext as _
 
 from followup.review_selectors import latest_published_review, published_reviews_of
 from followup.selectors import (
@@ -33,7 +35,7 @@ def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, An
         p.is_example for a in pledge.focus_areas.all() for p in a.planned
     )
     # 4-7: the published annual reviews, their items, sign-offs and sealed PDFs.
-    reviews = published_reviews_of([pledge])[pledge.pk]
+    reviews = published_reviews_of([pledge], field="pledge")[pledge.pk]
     return {
         "reviews": reviews,
         "newest_review": max(reviews, key=lambda r: r.published_at) if reviews else None,
@@ -43,7 +45,7 @@ def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, An
         "focus_area_templates": ["followup/includes/focus_area_planned.html"],
         "pledge_page_templates": [
             "followup/includes/pledge_progress_note.html",
-            "followup/includes/pledge_reviews.html",
+            "followup/includes/document_reviews.html",
         ],
         "pledge_intro_templates": ["followup/includes/pledge_review_announcement.html"],
     }
@@ -61,4 +63,14 @@ def municipality_page(*, overview: MunicipalityOverview, **objects: Any) -> dict
             "followup/includes/municipality_last_updated.html",
             "followup/includes/municipality_latest_review.html",
         ],
+    }
+
+
+def agreement_page(*, agreement, **objects: Any) -> dict[str, Any]:
+    """The agreement's published follow-ups; 4 queries (1 when there are none)."""
+    reviews = published_reviews_of([agreement], field="agreement")[agreement.pk]
+    return {
+        "reviews": reviews,
+        "reviews_heading": _("Uppföljning av överenskommelsen"),
+        "agreement_page_templates": ["followup/includes/document_reviews.html"],
     }

@@ -201,16 +201,21 @@ def published_review(pk: int) -> Review:
     return review
 
 
-def published_reviews_of(pledges: list[Pledge]) -> dict[int, list[Review]]:
-    """{pledge id: its published reviews, newest period and revision first}; 4 queries.
+def published_reviews_of(
+    documents: list[Pledge] | list[Agreement], *, field: str
+) -> dict[int, list[Review]]:
+    """{document id: its published reviews, newest period and revision first}; 4 queries.
 
-    Each review gets ``signed_off``, ``replacement`` and ``pdf`` (its sealed file).
+    ``field`` is "pledge" or "agreement". Each review gets ``signed_off``,
+    ``replacement`` and ``pdf`` (its sealed file).
     """
-    result: dict[int, list[Review]] = {p.pk: [] for p in pledges}
-    if not pledges:
+    result: dict[int, list[Review]] = {d.pk: [] for d in documents}
+    if not documents:
         return result
     reviews = list(
-        Review.objects.filter(pledge__in=[p.pk for p in pledges], state=ReviewState.PUBLISHED)
+        Review.objects.filter(
+            **{f"{field}__in": [d.pk for d in documents]}, state=ReviewState.PUBLISHED
+        )
         .select_related("replaces")
         .prefetch_related(
             "items",
@@ -232,7 +237,7 @@ def published_reviews_of(pledges: list[Pledge]) -> dict[int, list[Review]]:
         later = [r for r in reviews if r.replaces_id == review.pk and r.published_at is not None]
         review.replacement = later[0] if later else None
         review.pdf = pdfs.get(review.pk)
-        result[review.pledge_id].append(review)
+        result[getattr(review, f"{field}_id")].append(review)
     return result
 
 

@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from agreements.models import Municipality, PoliceArea
 from agreements.selectors import municipalities_by_county, municipality_search, police_area_search
-from pledges import extensions
 from pledges.models import Pledge
 from pledges.selectors import (
     commitment_sections,
@@ -20,6 +19,7 @@ from pledges.selectors import (
     police_area_overview,
     published_pledges,
 )
+from portal import extensions
 from portal.documents.responses import current_document_response
 from portal.text import fold
 

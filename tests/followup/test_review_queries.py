@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -176,3 +178,30 @@ def test_review_page_does_not_grow_with_items_and_events(client, world, coordina
 @pytest.fixture(autouse=True)
 def _db(db):
     return db
+
+
+def test_agreement_page_shows_its_published_follow_ups_in_constant_queries(client, seeded):
+    from agreements.models import Agreement
+
+    agreement = Agreement.objects.get(slug="asele-2019-2022")
+    url = agreement.get_absolute_url()
+    none = count(client, url)
+    assert "Uppföljning av överenskommelsen" in client.get(url).content.decode()
+    for year in (2019, 2021, 2023):
+        review = Review.objects.create(
+            agreement=agreement,
+            period_start=datetime.date(year, 1, 1),
+            period_end=datetime.date(year + 1, 12, 31),
+            summary=f"Uppföljning av åren {year}–{year + 1}.",
+        )
+        ReviewItem.objects.create(
+            review=review, duty=agreement.duties.first(), text="Ett åtagande.", assessment="ongoing"
+        )
+        review.state = ReviewState.PUBLISHED
+        review.published_at = timezone.now()
+        review.save()
+    page = client.get(url).content.decode()
+    assert "Uppföljning av åren 2023–2024." in page and "Pågår" in page
+    assert "Uppföljning 2019–2020" in page
+    # 1 published reviews (also with none), then 2 their items, 3 sign-offs, 4 PDFs.
+    assert count(client, url) == none + 3
