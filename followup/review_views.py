@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from django.contrib import messages
+from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -174,6 +175,11 @@ def review_sign(request, pk: int):
     if not can_sign(request.user, review.document):
         raise PermissionDenied
     form = SignForm(request.POST)
+    if form.is_valid() and not _password_confirmed(request, form.cleaned_data["password"]):
+        form.add_error(
+            "password",
+            _("Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."),
+        )
     if form.is_valid():
         try:
             services.review_sign(
@@ -218,6 +224,14 @@ def review_sign(request, pk: int):
                 )
             return redirect("followup:review", pk=pk)
     return _page(request, review, sign_form=form, status=400)
+
+
+def _password_confirmed(request, password: str) -> bool:
+    """Check the signatory's password through the authentication backends, outside any
+    transaction, so that django-axes counts a wrong guess as it does at login and locks
+    the account (the lockout page) after repeated failures."""
+    confirmed = authenticate(request, username=request.user.get_username(), password=password)
+    return confirmed is not None and confirmed.pk == request.user.pk
 
 
 @login_required

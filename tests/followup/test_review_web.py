@@ -426,3 +426,21 @@ def test_a_review_signed_while_sealing_fails_is_published_by_the_command_later(
     review.refresh_from_db()
     assert review.state == ReviewState.PUBLISHED
     assert IssuedDocument.objects.for_object(review).count() == 1
+
+
+def test_guessing_the_signing_password_locks_the_account_like_a_login(
+    client, world, coordinator, signatories, settings
+):
+    police, _municipal = signatories
+    client.force_login(coordinator)
+    review = start_review(client, world)
+    client.post(reverse("followup:review", args=[review.pk]), draft_data(review, action="submit"))
+    client.force_login(police)
+    for _attempt in range(settings.AXES_FAILURE_LIMIT - 1):
+        assert sign(client, review, password="gissning").status_code == 400
+    response = sign(client, review, password="gissning")
+    assert response.status_code == 429
+    assert "Inloggningen är tillfälligt spärrad" in response.content.decode()
+    # Locked out: the right password does not sign either, and nothing was recorded.
+    assert sign(client, review).status_code == 429
+    assert not ReviewSignOff.objects.exists()
