@@ -38,7 +38,7 @@ test: install
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	SECRET_KEY=test-only-not-secret $(MANAGE) makemigrations --check --dry-run
+	SECRET_KEY=test-only-not-secret DATABASE_URL=sqlite://:memory: $(MANAGE) makemigrations --check --dry-run
 
 clean:
 	rm -rf $(VENV) var
