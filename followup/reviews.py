@@ -445,7 +445,12 @@ def submission_problems(review: Review, items: list[ReviewItem]) -> list[str]:
         problems.append(_("Skriv en sammanfattning."))
     missing = [item for item in items if not item.assessment]
     if missing:
-        problems.append(_("Bedöm alla löften: %(n)d saknar bedömning.") % {"n": len(missing)})
+        message = (
+            _("Bedöm alla åtaganden: %(n)d saknar bedömning.")
+            if review.agreement_id
+            else _("Bedöm alla löften: %(n)d saknar bedömning.")
+        )
+        problems.append(message % {"n": len(missing)})
     return problems
 
 

@@ -203,5 +203,6 @@ def test_agreement_page_shows_its_published_follow_ups_in_constant_queries(clien
     page = client.get(url).content.decode()
     assert "Uppföljning av åren 2023–2024." in page and "Pågår" in page
     assert "Uppföljning 2019–2020" in page
+    assert "Åtagande" in page  # an agreement's items are the parties' duties, not pledges
     # 1 published reviews (also with none), then 2 their items, 3 sign-offs, 4 PDFs.
     assert count(client, url) == none + 3
