@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from agreements.models import Membership
+from agreements.permissions import roles_of
 from followup import services
 from followup.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
 from followup.models import Activity
@@ -66,6 +68,7 @@ def start(request):
             "document_reviews": coordinator_reviews(request.user),
             "review_queue": signatory_queue(request.user),
             "review_events": recent_events(request.user),
+            "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),
             "today": timezone.localdate(),
         },
     )

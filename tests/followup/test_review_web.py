@@ -444,3 +444,14 @@ def test_guessing_the_signing_password_locks_the_account_like_a_login(
     # Locked out: the right password does not sign either, and nothing was recorded.
     assert sign(client, review).status_code == 429
     assert not ReviewSignOff.objects.exists()
+
+
+def test_start_page_tells_each_role_what_waits_for_them(client, world, make_member):
+    signer = make_member(Role.SIGNATORY, "own_police_area")
+    client.force_login(signer)
+    page = html_text(client.get(reverse("followup:start")))
+    assert "Ingen uppföljning väntar på din underskrift just nu." in page
+    assert "Ditt konto har ingen roll" not in page
+    client.force_login(UserFactory())  # no membership at all
+    page = html_text(client.get(reverse("followup:start")))
+    assert "Ditt konto har ingen roll som samordnare, undertecknare eller redaktör" in page

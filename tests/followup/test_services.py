@@ -89,4 +89,4 @@ def test_signatory_sees_no_log_forms(client, world, make_member):
     client.force_login(make_member("signatory", "own_municipality"))
     page = client.get("/samordnare/").content.decode()
     assert "Logga aktivitet" not in page
-    assert "ingen roll som samordnare eller redaktör" in page
+    assert "Ingen uppföljning väntar på din underskrift just nu." in page
