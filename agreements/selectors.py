@@ -24,13 +24,13 @@ def municipality_list() -> QuerySet[Municipality]:
 
 def municipalities_by_county() -> list[tuple[str, list[Municipality]]]:
     """Municipalities grouped by county label, both in Swedish alphabetical order."""
+    labels = {county.value: str(county.label) for county in County}  # translated once
     labelled = sorted(
         municipality_list(),
-        key=lambda m: (swedish_sort_key(str(County(m.county).label)), swedish_sort_key(m.name)),
+        key=lambda m: (swedish_sort_key(labels[m.county]), swedish_sort_key(m.name)),
     )
     return [
-        (label, list(group))
-        for label, group in groupby(labelled, key=lambda m: str(County(m.county).label))
+        (label, list(group)) for label, group in groupby(labelled, key=lambda m: labels[m.county])
     ]
 
 
