@@ -107,6 +107,7 @@ def test_whole_workflow_with_return_and_correction(
     bad[f"item_{review.items.first().pk}_assessment"] = "kanske"
     response = client.post(reverse("followup:review", args=[review.pk]), bad)
     assert response.status_code == 400
+    assert "Utkastet är inte sparat. Rätta det som är markerat:" in response.content.decode()
     assert "Välj en bedömning från listan." in response.content.decode()
 
     response = client.post(
@@ -122,7 +123,9 @@ def test_whole_workflow_with_return_and_correction(
     assert "1 uppföljning väntar på din underskrift" in start
     response = sign(client, review, password="fel-losenord")
     assert response.status_code == 400
-    assert "Lösenordet stämmer inte." in response.content.decode()
+    body = response.content.decode()
+    assert "Du har inte skrivit under:" in body  # the error summary, linked to the field
+    assert 'href="#id_password">Ditt lösenord: Lösenordet stämmer inte.' in body
     assert not ReviewSignOff.objects.exists()
     assert sign(client, review).status_code == 302
     assert ReviewSignOff.objects.get().organisation == world.own_municipality.official_name
