@@ -14,7 +14,7 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
-from agreements.services import agreement_issue_document
+from agreements.services import agreement_issue_document, agreement_publish
 from portal.admin_actions import DOCUMENT_SERVICE_ERRORS, failure_reason
 
 
@@ -62,10 +62,40 @@ class AgreementAdmin(SimpleHistoryAdmin):
     # Publication is a state change made by a service, never by editing the field.
     readonly_fields = ["status"]
     inlines = [AgreementGoalInline, AgreementDutyInline, AgreementSignatoryInline]
-    actions = ["issue_document"]
+    actions = ["publish", "issue_document"]
 
-    # There is no publish service for agreements yet: the action issues the sealed PDF of
-    # agreements that are already published, as `manage.py issue_documents` does.
+    @admin.action(
+        description=gettext_lazy("Publicera valda överenskommelser med förseglad PDF"),
+        permissions=["change"],
+    )
+    def publish(self, request, queryset) -> None:
+        published = []
+        for agreement in queryset.order_by("title", "pk"):
+            try:
+                agreement_publish(agreement=agreement, published_by=request.user)
+            except DOCUMENT_SERVICE_ERRORS as error:
+                self.message_user(
+                    request,
+                    _("%(title)s publicerades inte. %(reason)s")
+                    % {"title": agreement.title, "reason": failure_reason(error)},
+                    messages.ERROR,
+                )
+            else:
+                published.append(agreement.title)
+        if published:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d överenskommelse är publicerad med förseglad PDF: %(titles)s.",
+                    "%(count)d överenskommelser är publicerade med förseglad PDF: %(titles)s.",
+                    len(published),
+                )
+                % {"count": len(published), "titles": ", ".join(published)},
+                messages.SUCCESS,
+            )
+
+    # For agreements already published: a new PDF version when their content changed,
+    # as `manage.py issue_documents --refresh` does.
     @admin.action(
         description=gettext_lazy("Utfärda förseglad PDF för valda överenskommelser"),
         permissions=["change"],

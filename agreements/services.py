@@ -1,4 +1,4 @@
-"""Writes on agreements: issuing the sealed PDF of a published agreement."""
+"""Writes on agreements: publishing, and issuing the sealed PDF."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
 from agreements.selectors import agreement_for_page
+from portal.choices import PublicationStatus
 from portal.models import IssuedDocument
 from portal.services import DocumentDescription, SignatoryLine, document_issue
 
@@ -65,3 +66,19 @@ def agreement_issue_document(
         issued_by=issued_by,
         force=force,
     )
+
+
+@transaction.atomic
+def agreement_publish(
+    *, agreement: Agreement, published_by: AbstractBaseUser | None = None
+) -> IssuedDocument:
+    """Publish an agreement and issue its sealed PDF, once."""
+    if published_by is not None and not published_by.has_perm("agreements.change_agreement"):
+        raise PermissionError("Only editors may publish an agreement.")
+    agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+    if agreement.status != PublicationStatus.PUBLISHED:
+        agreement.status = PublicationStatus.PUBLISHED
+        agreement.full_clean()
+        agreement.save()
+    issued, _created = agreement_issue_document(agreement=agreement, issued_by=published_by)
+    return issued
