@@ -12,6 +12,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agreements.models import Agreement, Membership
@@ -23,7 +24,7 @@ from followup.reviews import can_draft, can_sign, user_parties
 from followup.views import _add_service_errors
 from pledges.models import Pledge
 
-CONFLICT_MESSAGE = _(
+CONFLICT_MESSAGE = gettext_lazy(
     "Någon annan har sparat uppföljningen medan du arbetade med den. Dina ändringar är "
     "inte sparade men finns kvar i formuläret. Jämför med den sparade versionen och "
     "spara igen om dina uppgifter ska gälla."

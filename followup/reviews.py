@@ -20,7 +20,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 
 from agreements import permissions as roles
 from agreements.models import Agreement, Municipality, PoliceArea
@@ -658,10 +658,3 @@ def review_revise(*, user, review: Review) -> Review:
         _("Rättelse av revision %(n)d") % {"n": current.revision},
     )
     return revision
-
-
-ASSESSMENT_HELP = gettext_lazy(
-    "Genomfört: löftet är uppfyllt för perioden. Delvis genomfört: en del är gjort. "
-    "Pågår: arbetet fortsätter. Ej genomfört: inget gjordes. Ej aktuellt: löftet "
-    "gällde inte perioden."
-)
