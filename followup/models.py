@@ -167,13 +167,17 @@ class Assessment(models.TextChoices):
 class ReviewQuerySet(models.QuerySet):
     """Bulk writes that would touch a signed-off review are refused like save() is."""
 
+    def frozen(self) -> ReviewQuerySet:
+        """Reviews signed off by every party: approved or published."""
+        return self.filter(state__in=FROZEN_STATES)
+
     def update(self, **kwargs):
-        if self.filter(state__in=FROZEN_STATES).exists():
+        if self.frozen().exists():
             raise ReviewFrozenError("A signed-off review cannot be changed.")
         return super().update(**kwargs)
 
     def delete(self):
-        if self.filter(state__in=FROZEN_STATES).exists():
+        if self.frozen().exists():
             raise ReviewFrozenError("A signed-off review cannot be deleted.")
         return super().delete()
 
@@ -306,7 +310,7 @@ class Review(models.Model):
         )
 
     def delete(self, *args, **kwargs):
-        if Review.objects.filter(pk=self.pk, state__in=FROZEN_STATES).exists():
+        if Review.objects.frozen().filter(pk=self.pk).exists():
             raise ReviewFrozenError("A signed-off review cannot be deleted.")
         return super().delete(*args, **kwargs)
 
@@ -417,7 +421,7 @@ class ReviewItem(models.Model):
         return super().delete(*args, **kwargs)
 
     def _review_frozen(self) -> bool:
-        return Review.objects.filter(pk=self.review_id, state__in=FROZEN_STATES).exists()
+        return Review.objects.frozen().filter(pk=self.review_id).exists()
 
 
 class ReviewSignOffQuerySet(models.QuerySet):
@@ -496,7 +500,7 @@ class ReviewSignOff(models.Model):
         if not self._state.adding:
             raise ReviewFrozenError("A sign-off cannot be changed.")
         # The signatures of a signed-off review are part of what was published.
-        if Review.objects.filter(pk=self.review_id, state__in=FROZEN_STATES).exists():
+        if Review.objects.frozen().filter(pk=self.review_id).exists():
             raise ReviewFrozenError("A signed-off review takes no further sign-offs.")
         super().save(*args, **kwargs)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from agreements.services import agreement_parties
 from followup.models import Review
 from pledges.services import pledge_parties
 from portal.models import IssuedDocument
@@ -61,8 +62,12 @@ def review_description(review: Review) -> DocumentDescription:
     return DocumentDescription(
         title=review_title(review),
         kind=_("Årlig uppföljning"),
-        # The same line as the pledge's own PDF (it reads an agreement's parties alike).
-        parties=pledge_parties(review.document),
+        # The same parties line as the document's own PDF.
+        parties=(
+            pledge_parties(review.pledge)
+            if review.pledge_id
+            else agreement_parties(review.agreement)
+        ),
         subject=_("Uppföljning av %(document)s för %(period)s")
         % {"document": review.document.title, "period": review.period_label},
         path=review.get_absolute_url(),

@@ -16,7 +16,6 @@ from django.http import Http404
 from django.utils import timezone
 
 from agreements.models import Agreement, Membership
-from agreements.permissions import roles_of
 from followup.models import Review, ReviewEvent, ReviewSignOff, ReviewState
 from followup.review_documents import annotate_review
 from followup.reviews import (
@@ -25,27 +24,13 @@ from followup.reviews import (
     current_sign_offs,
     document_periods,
     missing_parties,
-    user_parties,
+    parties_waiting_for,
 )
+from followup.selectors import parties_filter
 from pledges.models import Pledge
 from portal.models import IssuedDocument
 
 EVENT_LIMIT = 10
-
-
-def _party_filter(user, roles: Iterable[str], prefix: str = "") -> Q | None:
-    """Documents (pledges or agreements) where ``user`` holds one of ``roles``."""
-    held = roles_of(user)
-    municipality_ids: set[int] = set()
-    police_area_ids: set[int] = set()
-    for role in roles:
-        municipality_ids |= held.municipality_ids(role)
-        police_area_ids |= held.police_area_ids(role)
-    if not municipality_ids and not police_area_ids:
-        return None
-    return Q(**{f"{prefix}municipalities__in": municipality_ids}) | Q(
-        **{f"{prefix}police_area__in": police_area_ids}
-    )
 
 
 def review_queryset():
@@ -96,7 +81,7 @@ def coordinator_reviews(user) -> list[DocumentReviews]:
     Pledges that have not started yet have nothing to follow up and are left out.
     A fixed number of queries (7).
     """
-    parties = _party_filter(user, [Membership.Role.COORDINATOR])
+    parties = parties_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     today = timezone.localdate()
@@ -133,19 +118,17 @@ def coordinator_reviews(user) -> list[DocumentReviews]:
 
 def signatory_queue(user) -> list[Review]:
     """Submitted reviews still waiting for a signature from one of the user's parties."""
-    pledge_parties = _party_filter(user, [Membership.Role.SIGNATORY], "pledge__")
+    pledge_parties = parties_filter(user, [Membership.Role.SIGNATORY], "pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = _party_filter(user, [Membership.Role.SIGNATORY], "agreement__")
+    agreement_parties = parties_filter(user, [Membership.Role.SIGNATORY], "agreement__")
     ids = Review.objects.filter(state=ReviewState.SUBMITTED).filter(
         pledge_parties | agreement_parties
     )
     queue = []
     for review in review_queryset().filter(pk__in=ids.values("pk")).order_by("submitted_at"):
-        missing = missing_parties(review, list(review.sign_offs.all()))
-        mine = {p.key for p in user_parties(user, review.document, Membership.Role.SIGNATORY)}
-        review.missing = missing
-        review.waiting_for_me = [p for p in missing if p.key in mine]
+        review.missing = missing_parties(review, list(review.sign_offs.all()))
+        review.waiting_for_me = parties_waiting_for(user, review)
         if review.waiting_for_me:
             queue.append(review)
     return queue
@@ -154,10 +137,10 @@ def signatory_queue(user) -> list[Review]:
 def recent_events(user, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
     """The latest workflow steps of reviews the user takes part in (as any role)."""
     roles = [Membership.Role.COORDINATOR, Membership.Role.SIGNATORY]
-    pledge_parties = _party_filter(user, roles, "review__pledge__")
+    pledge_parties = parties_filter(user, roles, "review__pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = _party_filter(user, roles, "review__agreement__")
+    agreement_parties = parties_filter(user, roles, "review__agreement__")
     ids = ReviewEvent.objects.filter(pledge_parties | agreement_parties).values("pk")
     return list(
         ReviewEvent.objects.filter(pk__in=ids)

@@ -15,12 +15,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agreements.models import Agreement, Membership
+from agreements.models import Agreement
 from followup import reviews as services
 from followup.models import ReviewState
 from followup.review_forms import ReturnForm, ReviewForm, SignForm
 from followup.review_selectors import published_review, review_for_party
-from followup.reviews import can_draft, can_sign, user_parties
+from followup.reviews import can_draft, can_sign
 from followup.views import _add_service_errors
 from pledges.models import Pledge
 
@@ -66,11 +66,7 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
     document = review.document
     may_draft = can_draft(user, document)
     may_sign = can_sign(user, document)
-    waiting_for_me = [
-        p
-        for p in review.missing
-        if p.key in {q.key for q in user_parties(user, document, Membership.Role.SIGNATORY)}
-    ]
+    waiting_for_me = services.parties_waiting_for(user, review)
     if form is None and review.state == ReviewState.DRAFT and may_draft:
         form = ReviewForm(review=review, items=list(review.items.all()))
     if review.state == ReviewState.SUBMITTED and may_sign and waiting_for_me:
@@ -102,15 +98,15 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
             "last_return": returned[0] if returned and review.state == ReviewState.DRAFT else None,
             "can_revise": may_draft
             and review.state == ReviewState.PUBLISHED
-            and getattr(review, "replacement", None) is None
-            and not _has_open_revision(review),
+            and not _has_revision(review),
             "today": timezone.localdate(),
         },
         status=status,
     )
 
 
-def _has_open_revision(review) -> bool:
+def _has_revision(review) -> bool:
+    """Whether a later revision (a draft or published correction) replaces ``review``."""
     try:
         return review.replaced_by is not None
     except type(review).DoesNotExist:

@@ -92,6 +92,12 @@ def party_ids(document: Pledge | Agreement) -> tuple[list[int], int | None]:
     return [m.pk for m in document.municipalities.all()], document.police_area_id
 
 
+def parties_waiting_for(user, review: Review) -> list[Party]:
+    """The parties in ``review.missing`` that ``user`` may sign for."""
+    mine = {p.key for p in user_parties(user, review.document, "signatory")}
+    return [p for p in review.missing if p.key in mine]
+
+
 def party_of_sign_off(sign_off: ReviewSignOff) -> tuple[str, int]:
     if sign_off.police_area_id:
         return ("police_area", sign_off.police_area_id)

@@ -224,13 +224,20 @@ def last_updated(pledges: Iterable[Pledge]) -> dict[int, datetime.datetime]:
 # Coordinator and editor pages -------------------------------------------------
 
 
-def _parties_filter(user, role: str) -> Q | None:
-    roles = roles_of(user)
-    municipality_ids = roles.municipality_ids(role)
-    police_area_ids = roles.police_area_ids(role)
+def parties_filter(user, roles: Iterable[str], prefix: str = "") -> Q | None:
+    """Documents (pledges or agreements, reached through ``prefix``) where ``user`` holds
+    one of ``roles`` in a party; None when the user holds none of them anywhere."""
+    held = roles_of(user)
+    municipality_ids: set[int] = set()
+    police_area_ids: set[int] = set()
+    for role in roles:
+        municipality_ids |= held.municipality_ids(role)
+        police_area_ids |= held.police_area_ids(role)
     if not municipality_ids and not police_area_ids:
         return None
-    return Q(municipalities__in=municipality_ids) | Q(police_area__in=police_area_ids)
+    return Q(**{f"{prefix}municipalities__in": municipality_ids}) | Q(
+        **{f"{prefix}police_area__in": police_area_ids}
+    )
 
 
 def followup_pending(
@@ -255,7 +262,7 @@ def followup_pending(
 
 def pledges_for_coordinator(user) -> list[Pledge]:
     """Published pledges the user logs activities for, with commitments prefetched."""
-    parties = _parties_filter(user, Membership.Role.COORDINATOR)
+    parties = parties_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")
@@ -284,7 +291,7 @@ def can_log(user, commitment: Commitment, pledge: Pledge) -> bool:
 
 def pledges_for_editor(user) -> list[Pledge]:
     """Published pledges whose focus areas the user may add planned activities to."""
-    parties = _parties_filter(user, Membership.Role.EDITOR)
+    parties = parties_filter(user, [Membership.Role.EDITOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")
