@@ -13,12 +13,16 @@ from agreements.models import Agreement, Membership, Municipality, PoliceArea
 from followup import reviews
 from followup.models import Assessment, Review, ReviewSignOff
 from pledges.models import Pledge
+from portal.models import IssuedDocument
 from tests.followup.factories import MembershipFactory, UserFactory
 
 # UserFactory's password for every test user.
 PASSWORD = "ett-langt-testlosenord"
 
 SUMMARY = "Året gav fler trygghetsvandringar än planerat; trafikkontrollerna blev färre."
+
+# The first year of the world fixture's Granby pledge.
+JAN_2024 = datetime.date(2024, 1, 1)
 
 
 def member(role: str, organisation: Municipality | PoliceArea, **user_fields):
@@ -68,6 +72,16 @@ def people_for(document: Pledge | Agreement) -> People:
     }
     coordinator = member(Membership.Role.COORDINATOR, municipalities[0])
     return People(coordinator=coordinator, police=police, municipalities=signers)
+
+
+def start_granby(world, people) -> Review:
+    return reviews.review_start(
+        user=people.coordinator, document=world.pledge, period_start=JAN_2024
+    )
+
+
+def issued_for(review: Review) -> list[IssuedDocument]:
+    return list(IssuedDocument.objects.for_object(review))
 
 
 def fill(
