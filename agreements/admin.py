@@ -1,10 +1,10 @@
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from django.contrib.auth.models import User
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements.documents import AGREEMENT_PDF
 from agreements.models import (
     Agreement,
     AgreementDuty,
@@ -14,8 +14,7 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
-from agreements.services import agreement_issue_document, agreement_publish
-from portal.admin_actions import DOCUMENT_SERVICE_ERRORS, failure_reason
+from portal.admin_actions import DocumentAdminActions
 
 
 @admin.register(PoliceArea)
@@ -52,7 +51,7 @@ class AgreementSignatoryInline(admin.TabularInline):
 
 
 @admin.register(Agreement)
-class AgreementAdmin(SimpleHistoryAdmin):
+class AgreementAdmin(DocumentAdminActions, SimpleHistoryAdmin):
     list_display = ["title", "valid_from", "valid_until", "extends_until_further_notice", "status"]
     list_filter = ["status", "extends_until_further_notice"]
     search_fields = ["title", "slug", "municipalities__name"]
@@ -64,80 +63,22 @@ class AgreementAdmin(SimpleHistoryAdmin):
     inlines = [AgreementGoalInline, AgreementDutyInline, AgreementSignatoryInline]
     actions = ["publish", "issue_document"]
 
-    @admin.action(
-        description=gettext_lazy("Publicera valda överenskommelser med förseglad PDF"),
-        permissions=["change"],
+    pdf = AGREEMENT_PDF
+    published_message = ngettext_lazy(
+        "%(count)d överenskommelse är publicerad med förseglad PDF: %(titles)s.",
+        "%(count)d överenskommelser är publicerade med förseglad PDF: %(titles)s.",
+        "count",
     )
-    def publish(self, request, queryset) -> None:
-        published = []
-        for agreement in queryset.order_by("title", "pk"):
-            try:
-                agreement_publish(agreement=agreement, published_by=request.user)
-            except DOCUMENT_SERVICE_ERRORS as error:
-                self.message_user(
-                    request,
-                    _("%(title)s publicerades inte. %(reason)s")
-                    % {"title": agreement.title, "reason": failure_reason(error)},
-                    messages.ERROR,
-                )
-            else:
-                published.append(agreement.title)
-        if published:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d överenskommelse är publicerad med förseglad PDF: %(titles)s.",
-                    "%(count)d överenskommelser är publicerade med förseglad PDF: %(titles)s.",
-                    len(published),
-                )
-                % {"count": len(published), "titles": ", ".join(published)},
-                messages.SUCCESS,
-            )
-
-    # For agreements already published: a new PDF version when their content changed,
-    # as `manage.py issue_documents --refresh` does.
-    @admin.action(
-        description=gettext_lazy("Utfärda förseglad PDF för valda överenskommelser"),
-        permissions=["change"],
+    issued_message = ngettext_lazy(
+        "%(count)d överenskommelse fick en ny förseglad PDF: %(titles)s.",
+        "%(count)d överenskommelser fick en ny förseglad PDF: %(titles)s.",
+        "count",
     )
-    def issue_document(self, request, queryset) -> None:
-        issued, unchanged = [], []
-        for agreement in queryset.order_by("title", "pk"):
-            try:
-                _version, created = agreement_issue_document(
-                    agreement=agreement, issued_by=request.user
-                )
-            except DOCUMENT_SERVICE_ERRORS as error:
-                self.message_user(
-                    request,
-                    _("%(title)s fick ingen PDF. %(reason)s")
-                    % {"title": agreement.title, "reason": failure_reason(error)},
-                    messages.ERROR,
-                )
-            else:
-                (issued if created else unchanged).append(agreement.title)
-        if issued:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d överenskommelse fick en ny förseglad PDF: %(titles)s.",
-                    "%(count)d överenskommelser fick en ny förseglad PDF: %(titles)s.",
-                    len(issued),
-                )
-                % {"count": len(issued), "titles": ", ".join(issued)},
-                messages.SUCCESS,
-            )
-        if unchanged:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d överenskommelse har redan en aktuell PDF: %(titles)s.",
-                    "%(count)d överenskommelser har redan en aktuell PDF: %(titles)s.",
-                    len(unchanged),
-                )
-                % {"count": len(unchanged), "titles": ", ".join(unchanged)},
-                messages.INFO,
-            )
+    unchanged_message = ngettext_lazy(
+        "%(count)d överenskommelse har redan en aktuell PDF: %(titles)s.",
+        "%(count)d överenskommelser har redan en aktuell PDF: %(titles)s.",
+        "count",
+    )
 
 
 # Accounts and roles -------------------------------------------------------

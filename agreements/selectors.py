@@ -13,7 +13,6 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
-from portal.choices import PublicationStatus
 from portal.text import fold, swedish_sort_key
 
 
@@ -53,9 +52,7 @@ def police_area_search(query: str) -> list[PoliceArea]:
 
 def published_agreements() -> QuerySet[Agreement]:
     """Published agreements with their police area and successor joined."""
-    return Agreement.objects.filter(status=PublicationStatus.PUBLISHED).select_related(
-        "police_area", "successor", "predecessor"
-    )
+    return Agreement.objects.published().select_related("police_area", "successor", "predecessor")
 
 
 def agreement_for_page(*, slug: str) -> Agreement:

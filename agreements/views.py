@@ -4,8 +4,9 @@ from django.utils import timezone
 
 from agreements.models import Agreement
 from agreements.selectors import agreement_for_page, published_agreements
-from portal import extensions
+from agreements.signals import agreement_page
 from portal.documents.responses import current_document_response
+from portal.pages import page_context
 
 
 def agreement_detail(request, slug: str):
@@ -14,7 +15,9 @@ def agreement_detail(request, slug: str):
     except Agreement.DoesNotExist:
         raise Http404 from None
     context = {"agreement": agreement, "today": timezone.localdate()}
-    context.update(extensions.extra_context("agreement", request=request, agreement=agreement))
+    context.update(
+        page_context(agreement_page, sender=Agreement, request=request, agreement=agreement)
+    )
     return render(request, "agreements/agreement_detail.html", context)
 
 

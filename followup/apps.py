@@ -7,9 +7,12 @@ class FollowupConfig(AppConfig):
     verbose_name = _("Uppföljning")
 
     def ready(self) -> None:
-        from followup import providers
-        from portal import extensions
+        from agreements import signals as agreement_signals
+        from followup import receivers
+        from pledges import signals as pledge_signals
 
-        extensions.register("pledge", providers.pledge_page)
-        extensions.register("municipality", providers.municipality_page)
-        extensions.register("agreement", providers.agreement_page)
+        pledge_signals.pledge_page.connect(receivers.pledge_page, dispatch_uid="followup")
+        pledge_signals.municipality_page.connect(
+            receivers.municipality_page, dispatch_uid="followup"
+        )
+        agreement_signals.agreement_page.connect(receivers.agreement_page, dispatch_uid="followup")

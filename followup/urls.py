@@ -1,35 +1,38 @@
 from django.urls import path
 
-from followup import review_views, views
+from followup import start_page
+from followup.activities import views as activities
+from followup.reviews import views as reviews
 
 app_name = "followup"
 
 urlpatterns = [
-    path("samordnare/", views.start, name="start"),
-    path("samordnare/lofte/<int:commitment_pk>/logga/", views.activity_log, name="activity_log"),
-    path("samordnare/aktivitet/<int:pk>/andra/", views.activity_correct, name="correct"),
-    path("samordnare/aktivitet/<int:pk>/ta-bort/", views.activity_withdraw, name="withdraw"),
-    path("samordnare/aktivitet/<int:pk>/historik/", views.activity_history_view, name="history"),
+    path("samordnare/", start_page.start, name="start"),
+    # The activity log.
+    path(
+        "samordnare/lofte/<int:commitment_pk>/logga/", activities.activity_log, name="activity_log"
+    ),
+    path("samordnare/aktivitet/<int:pk>/andra/", activities.activity_correct, name="correct"),
+    path("samordnare/aktivitet/<int:pk>/ta-bort/", activities.activity_withdraw, name="withdraw"),
+    path(
+        "samordnare/aktivitet/<int:pk>/historik/",
+        activities.activity_history_view,
+        name="history",
+    ),
     path(
         "samordnare/fokusomrade/<int:focus_area_pk>/planerad-aktivitet/",
-        views.planned_activity_add,
+        activities.planned_activity_add,
         name="planned_add",
     ),
     # Annual follow-up: the parties' pages, then the residents' page.
-    path("samordnare/uppfoljning/ny/", review_views.review_start, name="review_start"),
-    path("samordnare/uppfoljning/<int:pk>/", review_views.review_page, name="review"),
-    path(
-        "samordnare/uppfoljning/<int:pk>/skriv-under/",
-        review_views.review_sign,
-        name="review_sign",
-    ),
+    path("samordnare/uppfoljning/ny/", reviews.review_start, name="review_start"),
+    path("samordnare/uppfoljning/<int:pk>/", reviews.review_page, name="review"),
+    path("samordnare/uppfoljning/<int:pk>/skriv-under/", reviews.review_sign, name="review_sign"),
     path(
         "samordnare/uppfoljning/<int:pk>/skicka-tillbaka/",
-        review_views.review_return,
+        reviews.review_return,
         name="review_return",
     ),
-    path(
-        "samordnare/uppfoljning/<int:pk>/ratta/", review_views.review_revise, name="review_revise"
-    ),
-    path("uppfoljning/<int:pk>/", review_views.review_public, name="review_public"),
+    path("samordnare/uppfoljning/<int:pk>/ratta/", reviews.review_revise, name="review_revise"),
+    path("uppfoljning/<int:pk>/", reviews.review_public, name="review_public"),
 ]

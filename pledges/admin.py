@@ -1,11 +1,10 @@
-from django.contrib import admin, messages
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.contrib import admin
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from pledges.documents import PLEDGE_PDF
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
-from pledges.services import pledge_publish
-from portal.admin_actions import DOCUMENT_SERVICE_ERRORS, failure_reason
+from portal.admin_actions import DocumentAdminActions
 
 
 class FocusAreaInline(admin.StackedInline):
@@ -25,7 +24,7 @@ class PledgeSignatoryInline(admin.TabularInline):
 
 
 @admin.register(Pledge)
-class PledgeAdmin(SimpleHistoryAdmin):
+class PledgeAdmin(DocumentAdminActions, SimpleHistoryAdmin):
     list_display = ["title", "period_start", "period_end", "police_area", "status"]
     list_filter = ["status", "police_area"]
     search_fields = ["title", "slug", "municipalities__name"]
@@ -37,35 +36,12 @@ class PledgeAdmin(SimpleHistoryAdmin):
     inlines = [FocusAreaInline, CommitmentInline, PledgeSignatoryInline]
     actions = ["publish"]
 
-    @admin.action(
-        description=gettext_lazy("Publicera valda medborgarlöften med förseglad PDF"),
-        permissions=["change"],
+    pdf = PLEDGE_PDF
+    published_message = ngettext_lazy(
+        "%(count)d medborgarlöfte är publicerat med förseglad PDF: %(titles)s.",
+        "%(count)d medborgarlöften är publicerade med förseglad PDF: %(titles)s.",
+        "count",
     )
-    def publish(self, request, queryset) -> None:
-        published = []
-        for pledge in queryset.order_by("title", "pk"):
-            try:
-                pledge_publish(pledge=pledge, published_by=request.user)
-            except DOCUMENT_SERVICE_ERRORS as error:
-                self.message_user(
-                    request,
-                    _("%(title)s publicerades inte. %(reason)s")
-                    % {"title": pledge.title, "reason": failure_reason(error)},
-                    messages.ERROR,
-                )
-            else:
-                published.append(pledge.title)
-        if published:
-            self.message_user(
-                request,
-                ngettext(
-                    "%(count)d medborgarlöfte är publicerat med förseglad PDF: %(titles)s.",
-                    "%(count)d medborgarlöften är publicerade med förseglad PDF: %(titles)s.",
-                    len(published),
-                )
-                % {"count": len(published), "titles": ", ".join(published)},
-                messages.SUCCESS,
-            )
 
 
 @admin.register(Commitment)

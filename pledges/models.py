@@ -14,7 +14,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.models import HistoricalRecords
 
-from agreements.models import Agreement, DatedDocument, Municipality, PartyKind, Signatory
+from agreements.models import (
+    Agreement,
+    DatedDocument,
+    Municipality,
+    Party,
+    PartyKind,
+    Signatory,
+    document_parties,
+)
 from portal.choices import Phase
 
 
@@ -76,6 +84,10 @@ class Pledge(DatedDocument):
 
     def get_absolute_url(self) -> str:
         return reverse("pledges:detail", kwargs={"slug": self.slug})
+
+    def mark_published(self, today: datetime.date) -> None:
+        super().mark_published(today)
+        self.published_on = self.published_on or today
 
     @property
     def period_label(self) -> str:
@@ -247,6 +259,21 @@ class Commitment(models.Model):
             self.Kind.ON_REQUEST: _("vid önskemål"),
             self.Kind.ONE_OFF: _("en gång under perioden"),
         }[self.Kind(self.kind)]
+
+    def answering_parties(self) -> list[Party]:
+        """The parties that answer for this commitment (from the pledge's loaded parties).
+
+        A commitment given by one named municipality of a joint pledge belongs to that
+        municipality (and the police), not to the pledge's other municipalities.
+        """
+        parties = document_parties(self.pledge)
+        if self.responsible == self.Responsible.NAMED_MUNICIPALITY:
+            return [
+                p
+                for p in parties
+                if p.is_police or p.municipality.pk == self.responsible_municipality_id
+            ]
+        return parties
 
     @property
     def responsible_label(self) -> str:

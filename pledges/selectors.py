@@ -11,13 +11,13 @@ from django.utils import timezone
 from agreements.models import Agreement, Municipality, PoliceArea
 from agreements.selectors import municipality_list, published_agreements
 from pledges.models import Commitment, FocusArea, Pledge
-from portal.choices import Phase, PublicationStatus
+from portal.choices import Phase
 
 
 def published_pledges() -> QuerySet[Pledge]:
     """Published pledges with police area and agreement joined, municipalities prefetched."""
     return (
-        Pledge.objects.filter(status=PublicationStatus.PUBLISHED)
+        Pledge.objects.published()
         .select_related("police_area", "agreement")
         .prefetch_related(
             Prefetch("municipalities", queryset=Municipality.objects.order_by("name"))
@@ -159,9 +159,7 @@ def police_area_overview(
         area.municipalities.prefetch_related(
             Prefetch(
                 "pledges",
-                queryset=Pledge.objects.filter(status=PublicationStatus.PUBLISHED).order_by(
-                    "-period_start", "title"
-                ),
+                queryset=Pledge.objects.published().order_by("-period_start", "title"),
             )
         ).order_by("name")
     )

@@ -19,8 +19,9 @@ from pledges.selectors import (
     police_area_overview,
     published_pledges,
 )
-from portal import extensions
+from pledges.signals import municipality_page, pledge_page
 from portal.documents.responses import current_document_response
+from portal.pages import page_context
 from portal.text import fold
 
 MAX_QUERY_LENGTH = 100
@@ -65,7 +66,9 @@ def municipality_detail(request, slug: str):
     except Municipality.DoesNotExist:
         raise Http404 from None
     context = {"overview": overview}
-    context.update(extensions.extra_context("municipality", request=request, overview=overview))
+    context.update(
+        page_context(municipality_page, sender=Municipality, request=request, overview=overview)
+    )
     return render(request, "pledges/municipality_detail.html", context)
 
 
@@ -91,7 +94,7 @@ def pledge_detail(request, slug: str):
         "sections": commitment_sections(pledge),
         "today": timezone.localdate(),
     }
-    context.update(extensions.extra_context("pledge", request=request, pledge=pledge))
+    context.update(page_context(pledge_page, sender=Pledge, request=request, pledge=pledge))
     return render(request, "pledges/pledge_detail.html", context)
 
 

@@ -14,6 +14,30 @@ from portal.documents.uploads import read_pdf_upload
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
 
+class DescribedErrorsMixin:
+    """Tie each field's error message to its input (aria-describedby), with the hint."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name not in self.fields:
+                continue
+            bound = self[name]
+            ids = [f"{bound.auto_id}_error"]
+            if self.fields[name].help_text:
+                ids.append(f"{bound.auto_id}_helptext")
+            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Show a service's ValidationError on the form: on its field where it names one."""
+    if hasattr(error, "error_dict"):
+        for name, errors in error.error_dict.items():
+            form.add_error(name if name in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
+
+
 class LoginForm(AuthenticationForm):
     """Django's login form without ``autofocus``.
 

@@ -1,4 +1,10 @@
-"""Writes of the portal's shared layer: issuing a document's PDF, attaching a scanned original."""
+"""Writes of the portal's shared layer: issuing a document's PDF, publishing a document,
+attaching a scanned original.
+
+Each document type (pledge, agreement, annual review) describes once, in a `DocumentPdf`
+of its own app, how it is loaded and rendered; the services here do the rest the same
+way for all of them.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +16,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
@@ -64,6 +70,33 @@ class DocumentDescription:
         return "\n".join(str(line) for line in self.signatories)
 
 
+class DocumentPdf:
+    """How one document type becomes a sealed PDF; each app defines one per model.
+
+    ``load`` returns the document with everything its page and PDF show (the same
+    selector as the web page) or raises ``ObjectDoesNotExist`` when it cannot be issued.
+    """
+
+    template_name: str
+    # The model permission staff need to publish or issue it; None where the document's
+    # own workflow checks who may (annual reviews).
+    permission: str | None = None
+    not_issuable_message: str = ""
+
+    def load(self, document: models.Model) -> models.Model:
+        raise NotImplementedError
+
+    def describe(self, document: models.Model) -> DocumentDescription:
+        raise NotImplementedError
+
+    def context(self, document: models.Model) -> dict[str, Any]:
+        return {}
+
+    def check_permission(self, user: AbstractBaseUser | None) -> None:
+        if user is not None and self.permission and not user.has_perm(self.permission):
+            raise PermissionDenied
+
+
 @dataclass(frozen=True)
 class IssueInfo:
     version: int
@@ -107,9 +140,7 @@ def _store(issued: IssuedDocument, content: bytes) -> IssuedDocument:
 def document_issue(
     *,
     document: models.Model,
-    description: DocumentDescription,
-    template_name: str,
-    context: dict[str, Any],
+    pdf: DocumentPdf,
     issued_by: AbstractBaseUser | None = None,
     force: bool = False,
 ) -> tuple[IssuedDocument, bool]:
@@ -118,6 +149,14 @@ def document_issue(
     An unchanged document (same rendered HTML as its latest sealed version) is not
     issued again unless ``force`` is given.
     """
+    pdf.check_permission(issued_by)
+    try:
+        document = pdf.load(document)
+    except ObjectDoesNotExist:
+        raise ValidationError(pdf.not_issuable_message) from None
+    description = pdf.describe(document)
+    template_name = pdf.template_name
+    context = pdf.context(document)
     _lock_document(document)
     content_type = ContentType.objects.get_for_model(document)
     base_context = {**context, "pdf": description, "issue": None}
@@ -158,6 +197,24 @@ def document_issue(
 
 
 @transaction.atomic
+def document_publish(
+    *,
+    document: models.Model,
+    pdf: DocumentPdf,
+    published_by: AbstractBaseUser | None = None,
+) -> IssuedDocument:
+    """Publish a pledge or agreement and issue its sealed PDF, once."""
+    pdf.check_permission(published_by)
+    locked = type(document).objects.select_for_update().get(pk=document.pk)
+    if not locked.is_published:
+        locked.mark_published(timezone.localdate())
+        locked.full_clean()
+        locked.save()
+    issued, _created = document_issue(document=locked, pdf=pdf, issued_by=published_by)
+    return issued
+
+
+@transaction.atomic
 def document_attach_scanned_original(
     *,
     document: models.Model,
@@ -170,7 +227,7 @@ def document_attach_scanned_original(
 ) -> IssuedDocument:
     """Store an existing signed PDF (a scanned paper original) as a version of ``document``."""
     if issued_by is not None and not issued_by.has_perm("portal.add_issueddocument"):
-        raise PermissionError("Only editors may attach scanned originals.")
+        raise PermissionDenied
     content = read_pdf_upload(upload)
     _lock_document(document)
     content_type = ContentType.objects.get_for_model(document)

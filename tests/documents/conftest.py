@@ -71,11 +71,13 @@ class _Rollback(Exception):
 @pytest.fixture(scope="session")
 def sealed_seeds(django_db_setup, django_db_blocker, certificate_files, tmp_path_factory):
     """Every seed document issued once per session; the database changes are rolled back."""
+    from agreements.documents import AGREEMENT_PDF
+    from agreements.models.parties import parties_line
     from agreements.selectors import agreement_for_page, published_agreements
-    from agreements.services import agreement_issue_document, agreement_parties
+    from pledges.documents import PLEDGE_PDF
     from pledges.seed import load_seed_documents
     from pledges.selectors import pledge_for_page, published_pledges
-    from pledges.services import pledge_issue_document, pledge_parties
+    from portal.services import document_issue
 
     media_root = tmp_path_factory.mktemp("seed-media")
     seeds: dict[str, SealedSeed] = {}
@@ -87,13 +89,13 @@ def sealed_seeds(django_db_setup, django_db_blocker, certificate_files, tmp_path
             with transaction.atomic():
                 load_seed_documents()
                 for pledge in published_pledges():
-                    issued, _ = pledge_issue_document(pledge=pledge)
+                    issued, _ = document_issue(pdf=PLEDGE_PDF, document=pledge)
                     full = pledge_for_page(slug=pledge.slug)
                     seeds[pledge.slug] = SealedSeed(
                         slug=pledge.slug,
                         kind="pledge",
                         title=pledge.title,
-                        parties=pledge_parties(full),
+                        parties=parties_line(full),
                         content=_read(issued),
                         sha256=issued.sha256,
                         commitments=[c.text for c in full.commitments.all()],
@@ -102,13 +104,13 @@ def sealed_seeds(django_db_setup, django_db_blocker, certificate_files, tmp_path
                         ],
                     )
                 for agreement in published_agreements():
-                    issued, _ = agreement_issue_document(agreement=agreement)
+                    issued, _ = document_issue(pdf=AGREEMENT_PDF, document=agreement)
                     full = agreement_for_page(slug=agreement.slug)
                     seeds[agreement.slug] = SealedSeed(
                         slug=agreement.slug,
                         kind="agreement",
                         title=agreement.title,
-                        parties=agreement_parties(full),
+                        parties=parties_line(full),
                         content=_read(issued),
                         sha256=issued.sha256,
                         commitments=[d.text for d in full.duties.all()]

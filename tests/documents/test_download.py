@@ -4,10 +4,11 @@ import pytest
 import weasyprint
 from django.urls import reverse
 
-from agreements.services import agreement_issue_document
-from pledges.services import pledge_issue_document
+from agreements.documents import AGREEMENT_PDF
+from pledges.documents import PLEDGE_PDF
 from portal.choices import PublicationStatus
 from portal.models import IssuedDocument
+from portal.services import document_issue
 from tests.factories import (
     AgreementFactory,
     CommitmentFactory,
@@ -26,7 +27,7 @@ def pledge(db):
 
 @pytest.fixture
 def issued(pledge):
-    issued, created = pledge_issue_document(pledge=pledge)
+    issued, created = document_issue(pdf=PLEDGE_PDF, document=pledge)
     assert created
     return issued
 
@@ -110,7 +111,7 @@ def test_draft_pledge_has_no_pdf_address(client, db):
 def test_new_version_gets_a_new_file_and_the_old_one_stays(client, pledge, issued):
     pledge.title = "Medborgarlöfte för Testby 2026, reviderat"
     pledge.save()
-    second, created = pledge_issue_document(pledge=pledge)
+    second, created = document_issue(pdf=PLEDGE_PDF, document=pledge)
     assert created and second.version == 2 and second.sha256 != issued.sha256
     assert second.file.name != issued.file.name
     current = client.get(reverse("pledges:pdf", kwargs={"slug": pledge.slug}))
@@ -134,7 +135,7 @@ def test_pledge_page_says_when_no_pdf_is_issued(client, pledge):
 
 def test_agreement_pdf_is_served_and_linked(client, db, render_calls):
     agreement = AgreementFactory(title="Samverkansöverenskommelse Testby", slug="testby-avtal")
-    issued, _ = agreement_issue_document(agreement=agreement)
+    issued, _ = document_issue(pdf=AGREEMENT_PDF, document=agreement)
     render_calls.clear()
     response = client.get(reverse("agreements:pdf", kwargs={"slug": "testby-avtal"}))
     assert response.status_code == 200
@@ -156,7 +157,7 @@ def test_download_query_budgets(client, issued, django_assert_num_queries):
     with django_assert_num_queries(1):
         _body(client.get(issued.get_absolute_url()))
     agreement = AgreementFactory(slug="testby-avtal")
-    agreement_issue_document(agreement=agreement)
+    document_issue(pdf=AGREEMENT_PDF, document=agreement)
     agreement_url = reverse("agreements:pdf", kwargs={"slug": "testby-avtal"})
     # 1 the published agreement, 2 its latest sealed PDF
     with django_assert_num_queries(2):

@@ -122,8 +122,8 @@ def test_renderer_never_makes_a_network_request(monkeypatch):
 
 
 def test_render_pdf_returns_filename_content_type_and_bytes(seeded):
+    from pledges.documents import PLEDGE_PDF
     from pledges.selectors import commitment_sections, pledge_for_page
-    from pledges.services import pledge_description
 
     pledge = pledge_for_page(slug="mala-2024")
     filename, content_type, content = render_pdf(
@@ -131,7 +131,7 @@ def test_render_pdf_returns_filename_content_type_and_bytes(seeded):
         context={
             "pledge": pledge,
             "sections": commitment_sections(pledge),
-            "pdf": pledge_description(pledge),
+            "pdf": PLEDGE_PDF.describe(pledge),
         },
         filename="Malå.pdf",
     )

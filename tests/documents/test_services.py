@@ -5,15 +5,15 @@ import io
 
 import pytest
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.urls import reverse
 
-from pledges.services import pledge_issue_document, pledge_publish
+from pledges.documents import PLEDGE_PDF
 from portal.choices import PublicationStatus
 from portal.models import ImmutableDocumentError, IssuedDocument
-from portal.services import document_attach_scanned_original
+from portal.services import document_attach_scanned_original, document_issue, document_publish
 from tests.factories import CommitmentFactory, PledgeFactory
 
 SCAN = b"%PDF-1.4\n% ett inskannat pappersoriginal\n%%EOF\n"
@@ -28,19 +28,20 @@ def pledge(db):
 
 def test_publishing_a_draft_publishes_it_and_issues_its_pdf_once(db):
     draft = PledgeFactory(status=PublicationStatus.DRAFT)
-    issued = pledge_publish(pledge=draft)
+    issued = document_publish(pdf=PLEDGE_PDF, document=draft)
     draft.refresh_from_db()
     assert draft.status == PublicationStatus.PUBLISHED and draft.published_on
     assert issued.version == 1 and issued.kind == IssuedDocument.Kind.SEALED
-    assert pledge_publish(pledge=draft) == issued  # nothing changed: no new version
+    # Nothing changed: no new version.
+    assert document_publish(pdf=PLEDGE_PDF, document=draft) == issued
     assert IssuedDocument.objects.for_object(draft).count() == 1
 
 
 def test_publishing_needs_an_editor(db):
     draft = PledgeFactory(status=PublicationStatus.DRAFT)
     outsider = User.objects.create_user("utomstaende")
-    with pytest.raises(PermissionError):
-        pledge_publish(pledge=draft, published_by=outsider)
+    with pytest.raises(PermissionDenied):
+        document_publish(pdf=PLEDGE_PDF, document=draft, published_by=outsider)
     draft.refresh_from_db()
     assert draft.status == PublicationStatus.DRAFT
 
@@ -48,19 +49,19 @@ def test_publishing_needs_an_editor(db):
 def test_a_draft_gets_no_pdf(db):
     draft = PledgeFactory(status=PublicationStatus.DRAFT)
     with pytest.raises(ValidationError):
-        pledge_issue_document(pledge=draft)
+        document_issue(pdf=PLEDGE_PDF, document=draft)
 
 
 def test_unchanged_document_is_not_issued_again_but_force_does(pledge):
-    first, created = pledge_issue_document(pledge=pledge)
-    again, created_again = pledge_issue_document(pledge=pledge)
+    first, created = document_issue(pdf=PLEDGE_PDF, document=pledge)
+    again, created_again = document_issue(pdf=PLEDGE_PDF, document=pledge)
     assert created and not created_again and again == first
-    forced, created_forced = pledge_issue_document(pledge=pledge, force=True)
+    forced, created_forced = document_issue(pdf=PLEDGE_PDF, document=pledge, force=True)
     assert created_forced and forced.version == 2
 
 
 def test_issued_document_records_what_it_showed(pledge):
-    issued, _ = pledge_issue_document(pledge=pledge)
+    issued, _ = document_issue(pdf=PLEDGE_PDF, document=pledge)
     assert issued.title == "Medborgarlöfte för Testby 2026"
     assert issued.document_path == pledge.get_absolute_url()
     assert issued.sealed_by.startswith("Medborgarlöften")
@@ -72,7 +73,7 @@ def test_issued_document_records_what_it_showed(pledge):
 
 
 def test_issued_document_refuses_save_and_delete(pledge):
-    issued, _ = pledge_issue_document(pledge=pledge)
+    issued, _ = document_issue(pdf=PLEDGE_PDF, document=pledge)
     issued.title = "Ändrad"
     with pytest.raises(ImmutableDocumentError):
         issued.save()
@@ -200,7 +201,7 @@ def test_deleting_the_uploader_keeps_the_document(pledge):
 
 
 def test_only_editors_attach_scanned_originals(pledge):
-    with pytest.raises(PermissionError):
+    with pytest.raises(PermissionDenied):
         document_attach_scanned_original(
             document=pledge,
             upload=SimpleUploadedFile("skann.pdf", SCAN),

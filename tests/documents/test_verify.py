@@ -4,8 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from pledges.services import pledge_issue_document
+from pledges.documents import PLEDGE_PDF
 from portal.documents.render import html_to_pdf
+from portal.services import document_issue
 from tests.documents.conftest import flip_one_byte
 from tests.factories import CommitmentFactory, PledgeFactory, PledgeSignatoryFactory
 
@@ -19,7 +20,7 @@ def issued(db):
     PledgeSignatoryFactory(
         pledge=pledge, name="Karin Testsson", title="kommunalråd", organisation="Testby kommun"
     )
-    issued, _ = pledge_issue_document(pledge=pledge)
+    issued, _ = document_issue(pdf=PLEDGE_PDF, document=pledge)
     with issued.file.open("rb") as handle:
         issued.content = handle.read()
     return issued

@@ -10,8 +10,8 @@ import datetime
 from dataclasses import dataclass, field
 
 from agreements.models import Agreement, Membership, Municipality, PoliceArea
-from followup import reviews
 from followup.models import Assessment, Review, ReviewSignOff
+from followup.reviews import services as reviews
 from pledges.models import Pledge
 from portal.models import IssuedDocument
 from tests.followup.factories import MembershipFactory, UserFactory

@@ -2,16 +2,15 @@
 
 import pytest
 
-from agreements.models import Membership
+from agreements.models import Membership, Party
 from agreements.permissions import (
-    can_change_activity,
     can_edit_documents,
     can_log_activity,
     can_sign_off,
     forget_roles,
 )
+from followup.activities.permissions import can_change_activity, can_log_for_commitment
 from followup.models import Activity, PlannedActivity
-from followup.permissions import can_log_for_commitment
 from pledges.models import Commitment
 from tests.factories import MunicipalityFactory
 from tests.followup.factories import MembershipFactory, UserFactory
@@ -46,22 +45,23 @@ def test_role_functions_hold_only_for_the_role_in_a_party(
     user = make_member(held_role, organisation)
     allowed = FUNCTIONS[asked_role](
         user,
-        municipality_ids=[world.own_municipality.pk],
-        police_area_id=world.own_police_area.pk,
+        parties=[
+            Party(municipality=world.own_municipality),
+            Party(police_area=world.own_police_area),
+        ],
     )
     assert allowed is (held_role == asked_role and organisation in OWN)
 
 
 def test_change_follows_log(world, coordinator, outsider):
-    parties = {"municipality_ids": [world.own_municipality.pk], "police_area_id": None}
-    assert can_change_activity(coordinator, **parties)
-    assert not can_change_activity(outsider, **parties)
+    assert can_change_activity(coordinator, world.activity)
+    assert not can_change_activity(outsider, world.activity)
 
 
 def test_anonymous_and_inactive_users_hold_no_role(world, coordinator):
     from django.contrib.auth.models import AnonymousUser
 
-    parties = {"municipality_ids": [world.own_municipality.pk], "police_area_id": None}
+    parties = {"parties": [Party(municipality=world.own_municipality)]}
     assert not can_log_activity(AnonymousUser(), **parties)
     coordinator.is_active = False
     forget_roles(coordinator)

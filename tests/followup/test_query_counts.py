@@ -51,7 +51,7 @@ def captured(client, url: str) -> list[str]:
 #  7. followup: latest activities of the year per commitment (one window query)
 #  8. followup: planned activities of the focus areas
 #  9. followup: the published annual reviews (10-12: their assessments, sign-offs and
-#     sealed PDFs, only when there are any; tests/followup/test_review_queries.py)
+#     sealed PDFs, only when there are any; tests/followup/reviews/test_queries.py)
 # 13. portal: the pledge's issued PDFs
 # (Measured in steady state: the first request also fills Django's content-type cache.)
 PLEDGE_PAGE_BUDGET = 13
@@ -81,7 +81,7 @@ def test_pledge_page_queries_do_not_grow_with_1000_activities(
 #  7. totals per commitment, year and kind
 #  8. latest entries per commitment (window query, withdrawn ones included)
 # (The editor section costs nothing for a coordinator: the cached roles show no editor role.)
-# 9-16: the annual follow-up's overview (tests/followup/test_review_queries.py)
+# 9-16: the annual follow-up's overview (tests/followup/reviews/test_queries.py)
 COORDINATOR_PAGE_BUDGET = 16
 
 

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from followup import services
+from followup.activities import services
 from followup.models import Activity
 from pledges.models import Commitment, Pledge
 

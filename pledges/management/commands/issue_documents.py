@@ -1,12 +1,13 @@
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
+from agreements.documents import AGREEMENT_PDF
 from agreements.selectors import published_agreements
-from agreements.services import agreement_issue_document
+from pledges.documents import PLEDGE_PDF
 from pledges.selectors import published_pledges
-from pledges.services import pledge_issue_document
 from portal.documents.certificates import seal_config
 from portal.models import IssuedDocument
+from portal.services import document_issue
 
 
 class Command(BaseCommand):
@@ -26,17 +27,17 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         issued = 0
         jobs = [
-            (published_agreements(), agreement_issue_document, "agreement"),
-            (published_pledges(), pledge_issue_document, "pledge"),
+            (published_agreements(), AGREEMENT_PDF),
+            (published_pledges(), PLEDGE_PDF),
         ]
-        for queryset, issue, argument in jobs:
+        for queryset, pdf in jobs:
             for document in queryset.order_by("pk"):
                 sealed = IssuedDocument.objects.for_object(document).filter(
                     kind=IssuedDocument.Kind.SEALED
                 )
                 if sealed.exists() and not options["refresh"]:
                     continue
-                version, created = issue(**{argument: document})
+                version, created = document_issue(document=document, pdf=pdf)
                 if created:
                     issued += 1
                     self.stdout.write(f"Issued {version.file_name} ({version.sha256[:12]}…).")

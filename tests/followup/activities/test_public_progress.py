@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from agreements.models import Membership, Municipality
-from followup import services
+from followup.activities import services
 from followup.models import Activity
 from pledges.models import Commitment, Pledge
 from tests.followup.factories import ActivityFactory, MembershipFactory, UserFactory

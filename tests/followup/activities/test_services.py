@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from followup import services
+from followup.activities import services
 from followup.models import Activity
 from portal.choices import PublicationStatus
 

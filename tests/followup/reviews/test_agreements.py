@@ -9,7 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from agreements.models import Agreement, Membership
-from followup import reviews
+from followup.reviews import services as reviews
+from followup.reviews.periods import agreement_periods
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import fill, member, submit
 
@@ -19,12 +20,12 @@ pytestmark = pytest.mark.django_db
 def test_agreement_followed_up_every_two_years_until_further_notice(seeded):
     asele = Agreement.objects.get(slug="asele-2019-2022")
 
-    periods = reviews.agreement_periods(asele, today=datetime.date(2026, 11, 23))
+    periods = agreement_periods(asele, today=datetime.date(2026, 11, 23))
 
     assert [p.label for p in periods] == ["2019–2020", "2021–2022", "2023–2024", "2025–2026"]
     assert periods[0].start == datetime.date(2019, 1, 1)
     assert periods[-1].end == datetime.date(2026, 12, 31)
-    current = reviews.agreement_periods(asele)
+    current = agreement_periods(asele)
     assert current[:2] == periods[:2]
     assert current[-1].start <= timezone.localdate() <= current[-1].end
 
@@ -33,7 +34,7 @@ def test_agreement_without_extension_stops_at_its_end(seeded):
     asele = Agreement.objects.get(slug="asele-2019-2022")
     asele.extends_until_further_notice = False
 
-    periods = reviews.agreement_periods(asele, today=datetime.date(2026, 11, 23))
+    periods = agreement_periods(asele, today=datetime.date(2026, 11, 23))
 
     assert [p.label for p in periods] == ["2019–2020", "2021–2022"]
 
@@ -43,7 +44,7 @@ def test_agreement_starting_on_a_leap_day_gets_its_periods(seeded):
     asele.valid_from = datetime.date(2020, 2, 29)
     asele.follow_up_interval_years = 1
 
-    periods = reviews.agreement_periods(asele, today=datetime.date(2022, 1, 1))
+    periods = agreement_periods(asele, today=datetime.date(2022, 1, 1))
 
     assert (periods[0].start, periods[0].end) == (
         datetime.date(2020, 2, 29),

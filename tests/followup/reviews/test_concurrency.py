@@ -12,8 +12,8 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from agreements.models import Membership
-from followup import reviews
 from followup.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
+from followup.reviews import services as reviews
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import (
     JAN_2024,

@@ -8,8 +8,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agreements.models import Membership
-from followup import reviews
 from followup.models import Assessment, ReviewEvent, ReviewState
+from followup.reviews import services as reviews
+from followup.reviews.content import content_sha256
 from pledges.models import Pledge
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import SUMMARY, fill, member, start_granby, submit
@@ -158,7 +159,7 @@ def test_submit_fixes_the_content_and_its_fingerprint(world, granby_people):
     assert review.state == ReviewState.SUBMITTED
     assert review.submitted_at is not None
     assert len(review.content_sha256) == 64
-    assert review.content_sha256 == reviews.content_sha256(review, list(review.items.all()))
+    assert review.content_sha256 == content_sha256(review, list(review.items.all()))
     assert submitted.content_sha256 == review.content_sha256
     assert ReviewEvent.objects.filter(review=review, kind=ReviewEvent.Kind.SUBMITTED).exists()
 
@@ -167,11 +168,11 @@ def test_fingerprint_changes_with_any_assessment(world, granby_people):
     review = start_granby(world, granby_people)
     fill(review, granby_people.coordinator)
     items = list(review.items.all())
-    before = reviews.content_sha256(review, items)
+    before = content_sha256(review, items)
 
     items[1].assessment = Assessment.PARTLY
 
-    assert reviews.content_sha256(review, items) != before
+    assert content_sha256(review, items) != before
 
 
 def test_pledge_without_police_area_cannot_be_submitted(seeded):

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import ValidationError
 
-from followup import reviews
 from followup.models import (
     Assessment,
     Review,
@@ -14,6 +13,7 @@ from followup.models import (
     ReviewSignOff,
     ReviewState,
 )
+from followup.reviews import services as reviews
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.factories import UserFactory
 from tests.followup.review_fixtures import SUMMARY, fill, start_granby, submit

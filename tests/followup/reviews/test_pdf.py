@@ -7,9 +7,10 @@ import datetime
 import pytest
 
 from agreements.models import Membership
-from followup import reviews
 from followup.models import Assessment, Review, ReviewSignOff, ReviewState
-from followup.review_documents import review_description, review_for_page
+from followup.reviews import services as reviews
+from followup.reviews.documents import REVIEW_PDF
+from followup.reviews.selectors import review_for_page
 from pledges.models import Pledge
 from portal.documents.seal import SealState, check_seal
 from portal.models import IssuedDocument
@@ -139,6 +140,6 @@ def test_signature_date_is_the_swedish_calendar_day(mala_review):
         )
     ]
 
-    (line,) = review_description(review).signatories
+    (line,) = REVIEW_PDF.describe(review).signatories
 
     assert line.signed_on == datetime.date(2025, 1, 1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from followup import reviews
 from followup.models import Assessment, ReviewEvent, ReviewSignOff, ReviewState
+from followup.reviews import services as reviews
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import fill, sign, submit
 
@@ -47,7 +47,7 @@ def test_returned_review_is_a_draft_again_and_earlier_signatures_no_longer_count
     assert submitted.content_sha256 == ""
     returned = submitted.events.get(kind=ReviewEvent.Kind.RETURNED)
     assert returned.comment == "Trafikkontrollerna ska bedömas som delvis genomförda."
-    assert reviews.current_sign_offs(submitted) == []
+    assert submitted.current_sign_offs() == []
 
     # Sent in again unchanged: the police's earlier signature still does not count.
     submit(submitted, people.coordinator)
@@ -56,18 +56,14 @@ def test_returned_review_is_a_draft_again_and_earlier_signatures_no_longer_count
     submitted.refresh_from_db()
     # The police signed the earlier version only: they must sign again.
     assert submitted.state == ReviewState.SUBMITTED
-    assert [
-        p.name for p in reviews.missing_parties(submitted, list(submitted.sign_offs.all()))
-    ] == ["Polisen, lokalpolisområde Norrskogen"]
+    assert [p.name for p in submitted.missing_parties()] == ["Polisen, lokalpolisområde Norrskogen"]
 
     sign(submitted, people.police)
 
     submitted.refresh_from_db()
     assert submitted.state == ReviewState.PUBLISHED
     assert ReviewSignOff.objects.filter(review=submitted).count() == 3
-    assert {s.content_version for s in reviews.current_sign_offs(submitted)} == {
-        submitted.content_version
-    }
+    assert {s.content_version for s in submitted.current_sign_offs()} == {submitted.content_version}
 
 
 def test_returned_review_is_corrected_and_signed_by_both_again(submitted, granby_people):

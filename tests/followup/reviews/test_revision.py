@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from followup import reviews
 from followup.models import Review, ReviewState
+from followup.reviews import services as reviews
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import SUMMARY, fill, issued_for, sign, submit
 

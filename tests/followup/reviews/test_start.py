@@ -8,8 +8,8 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from agreements.models import Membership
-from followup import reviews
 from followup.models import Review, ReviewEvent, ReviewItem, ReviewState
+from followup.reviews import services as reviews
 from pledges.models import Commitment, Pledge
 from portal.choices import PublicationStatus
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401

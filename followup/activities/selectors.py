@@ -16,13 +16,14 @@ from django.http import Http404
 from django.utils import timezone
 
 from agreements.models import Membership
-from agreements.permissions import roles_of
-from followup.models import Activity, PlannedActivity
-from followup.permissions import (
+from agreements.permissions import User, documents_filter
+from followup.activities.models import Activity, PlannedActivity
+from followup.activities.permissions import (
     can_add_planned_activity,
     can_change_activity,
     can_log_for_commitment,
 )
+from followup.reviews.selectors import last_period_signed_off
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.selectors import commitment_queryset, published_pledges
 from portal.choices import Phase
@@ -224,22 +225,6 @@ def last_updated(pledges: Iterable[Pledge]) -> dict[int, datetime.datetime]:
 # Coordinator and editor pages -------------------------------------------------
 
 
-def parties_filter(user, roles: Iterable[str], prefix: str = "") -> Q | None:
-    """Documents (pledges or agreements, reached through ``prefix``) where ``user`` holds
-    one of ``roles`` in a party; None when the user holds none of them anywhere."""
-    held = roles_of(user)
-    municipality_ids: set[int] = set()
-    police_area_ids: set[int] = set()
-    for role in roles:
-        municipality_ids |= held.municipality_ids(role)
-        police_area_ids |= held.police_area_ids(role)
-    if not municipality_ids and not police_area_ids:
-        return None
-    return Q(**{f"{prefix}municipalities__in": municipality_ids}) | Q(
-        **{f"{prefix}police_area__in": police_area_ids}
-    )
-
-
 def followup_pending(
     pledge: Pledge, today: datetime.date | None = None, *, signed_off: set[int] | None = None
 ) -> bool:
@@ -248,8 +233,6 @@ def followup_pending(
 
     ``signed_off`` is last_period_signed_off() for a batch of pledges (saves a query each).
     """
-    from followup.review_selectors import last_period_signed_off
-
     phase = pledge.phase(today)
     if phase == Phase.CURRENT:
         return True
@@ -260,9 +243,9 @@ def followup_pending(
     return pledge.pk not in signed_off
 
 
-def pledges_for_coordinator(user) -> list[Pledge]:
+def pledges_for_coordinator(user: User) -> list[Pledge]:
     """Published pledges the user logs activities for, with commitments prefetched."""
-    parties = parties_filter(user, [Membership.Role.COORDINATOR])
+    parties = documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")
@@ -272,8 +255,6 @@ def pledges_for_coordinator(user) -> list[Pledge]:
         .prefetch_related(Prefetch("commitments", queryset=commitment_queryset()))
         .order_by("-period_start", "title")
     )
-    from followup.review_selectors import last_period_signed_off
-
     pledges = list(pledges)
     today = timezone.localdate()
     signed_off = last_period_signed_off(pledges)
@@ -284,14 +265,15 @@ def pledges_for_coordinator(user) -> list[Pledge]:
     return result
 
 
-def can_log(user, commitment: Commitment, pledge: Pledge) -> bool:
+def can_log(user: User, commitment: Commitment, pledge: Pledge) -> bool:
+    """Whether ``user`` logs for ``commitment`` of the loaded ``pledge``; no query."""
     commitment.pledge = pledge  # already loaded: no query
     return can_log_for_commitment(user, commitment)
 
 
-def pledges_for_editor(user) -> list[Pledge]:
+def pledges_for_editor(user: User) -> list[Pledge]:
     """Published pledges whose focus areas the user may add planned activities to."""
-    parties = parties_filter(user, [Membership.Role.EDITOR])
+    parties = documents_filter(user, [Membership.Role.EDITOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")
@@ -305,7 +287,7 @@ def pledges_for_editor(user) -> list[Pledge]:
     )
 
 
-def coordinator_overview(user) -> list[Pledge]:
+def coordinator_overview(user: User) -> list[Pledge]:
     """The coordinator start page: pledges, commitments, progress per year, latest entries.
 
     Annotates each commitment with ``progress`` (every year) and ``latest`` (all kept
@@ -333,7 +315,7 @@ def coordinator_overview(user) -> list[Pledge]:
 # Access helpers: the object or 404/403 -----------------------------------------
 
 
-def get_commitment_for_coordinator(user, pk: int) -> Commitment:
+def get_commitment_for_coordinator(user: User, pk: int) -> Commitment:
     """A commitment of a published pledge the user coordinates, or 404/403."""
     commitment = (
         Commitment.objects.select_related("pledge__police_area", "responsible_municipality")
@@ -347,7 +329,7 @@ def get_commitment_for_coordinator(user, pk: int) -> Commitment:
     return commitment
 
 
-def get_activity_for_coordinator(user, pk: int) -> Activity:
+def get_activity_for_coordinator(user: User, pk: int) -> Activity:
     """An activity the user may correct or withdraw, or 404/403."""
     activity = (
         Activity.objects.select_related(
@@ -363,7 +345,7 @@ def get_activity_for_coordinator(user, pk: int) -> Activity:
     return activity
 
 
-def get_focus_area_for_editor(user, pk: int) -> FocusArea:
+def get_focus_area_for_editor(user: User, pk: int) -> FocusArea:
     """A focus area of a published pledge the user edits, or 404/403."""
     area = FocusArea.objects.select_related("pledge__police_area").filter(pk=pk).first()
     if area is None or not area.pledge.is_published:

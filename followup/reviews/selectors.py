@@ -16,17 +16,10 @@ from django.http import Http404
 from django.utils import timezone
 
 from agreements.models import Agreement, Membership
-from followup.models import Review, ReviewEvent, ReviewSignOff, ReviewState
-from followup.review_documents import annotate_review
-from followup.reviews import (
-    ReviewPeriod,
-    can_view,
-    current_sign_offs,
-    document_periods,
-    missing_parties,
-    parties_waiting_for,
-)
-from followup.selectors import parties_filter
+from agreements.permissions import User, documents_filter
+from followup.reviews.models import Review, ReviewEvent, ReviewSignOff, ReviewState
+from followup.reviews.periods import ReviewPeriod, document_periods
+from followup.reviews.permissions import can_view, parties_waiting_for
 from pledges.models import Pledge
 from portal.models import IssuedDocument
 
@@ -34,6 +27,7 @@ EVENT_LIMIT = 10
 
 
 def review_queryset():
+    """Reviews with their document, its parties and the sign-offs loaded."""
     return Review.objects.select_related(
         "pledge__police_area", "agreement__police_area"
     ).prefetch_related(
@@ -75,24 +69,24 @@ def _latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetim
     return latest
 
 
-def coordinator_reviews(user) -> list[DocumentReviews]:
+def coordinator_reviews(user: User) -> list[DocumentReviews]:
     """The follow-up periods of the coordinator's published pledges and agreements.
 
     Pledges that have not started yet have nothing to follow up and are left out.
     A fixed number of queries (7).
     """
-    parties = parties_filter(user, [Membership.Role.COORDINATOR])
+    parties = documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     today = timezone.localdate()
-    pledge_ids = Pledge.objects.filter(parties, status="published").values("pk")
+    pledge_ids = Pledge.objects.published().filter(parties).values("pk")
     pledges = list(
         Pledge.objects.filter(pk__in=pledge_ids, period_start__lte=today)
         .select_related("police_area")
         .prefetch_related("municipalities")
         .order_by("-period_start", "title")
     )
-    agreement_ids = Agreement.objects.filter(parties, status="published").values("pk")
+    agreement_ids = Agreement.objects.published().filter(parties).values("pk")
     agreements = list(
         Agreement.objects.filter(pk__in=agreement_ids)
         .select_related("police_area")
@@ -110,37 +104,37 @@ def coordinator_reviews(user) -> list[DocumentReviews]:
         for period in document_periods(document):
             review = latest.get((kind, document.pk, period.start))
             if review is not None:
-                review.missing = missing_parties(review, list(review.sign_offs.all()))
+                review.missing = review.missing_parties()
             rows.append(PeriodRow(period, review, can_start=period.start <= today))
         result.append(DocumentReviews(document, rows))
     return result
 
 
-def signatory_queue(user) -> list[Review]:
+def signatory_queue(user: User) -> list[Review]:
     """Submitted reviews still waiting for a signature from one of the user's parties."""
-    pledge_parties = parties_filter(user, [Membership.Role.SIGNATORY], "pledge__")
+    pledge_parties = documents_filter(user, [Membership.Role.SIGNATORY], "pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = parties_filter(user, [Membership.Role.SIGNATORY], "agreement__")
+    agreement_parties = documents_filter(user, [Membership.Role.SIGNATORY], "agreement__")
     ids = Review.objects.filter(state=ReviewState.SUBMITTED).filter(
         pledge_parties | agreement_parties
     )
     queue = []
     for review in review_queryset().filter(pk__in=ids.values("pk")).order_by("submitted_at"):
-        review.missing = missing_parties(review, list(review.sign_offs.all()))
+        review.missing = review.missing_parties()
         review.waiting_for_me = parties_waiting_for(user, review)
         if review.waiting_for_me:
             queue.append(review)
     return queue
 
 
-def recent_events(user, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
+def recent_events(user: User, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
     """The latest workflow steps of reviews the user takes part in (as any role)."""
     roles = [Membership.Role.COORDINATOR, Membership.Role.SIGNATORY]
-    pledge_parties = parties_filter(user, roles, "review__pledge__")
+    pledge_parties = documents_filter(user, roles, "review__pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = parties_filter(user, roles, "review__agreement__")
+    agreement_parties = documents_filter(user, roles, "review__agreement__")
     ids = ReviewEvent.objects.filter(pledge_parties | agreement_parties).values("pk")
     return list(
         ReviewEvent.objects.filter(pk__in=ids)
@@ -149,7 +143,40 @@ def recent_events(user, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
     )
 
 
-def review_for_party(user, pk: int) -> Review:
+def review_for_page(pk: int) -> Review:
+    """A review with everything its page and PDF show; a fixed number of queries.
+
+    Annotates ``signed_off`` (the signatures of its current content version) and
+    ``replacement`` (the published revision that replaces it, if any).
+    """
+    review = (
+        Review.objects.select_related(
+            "pledge__police_area", "agreement__police_area", "replaces", "replaced_by"
+        )
+        .prefetch_related(
+            "pledge__municipalities",
+            "agreement__municipalities",
+            "items",
+            "sign_offs",
+        )
+        .get(pk=pk)
+    )
+    annotate_review(review)
+    return review
+
+
+def annotate_review(review: Review) -> None:
+    """Add ``signed_off`` (the current version's signatures) and ``replacement`` (the
+    published revision that replaces it, if any)."""
+    review.signed_off = review.current_sign_offs()
+    try:
+        replacement = review.replaced_by
+    except Review.DoesNotExist:
+        replacement = None
+    review.replacement = replacement if replacement and replacement.published_at else None
+
+
+def review_for_party(user: User, pk: int) -> Review:
     """A review the user follows as coordinator or signatory of a party, or 404/403."""
     review = (
         review_queryset()
@@ -165,7 +192,7 @@ def review_for_party(user, pk: int) -> Review:
     if not can_view(user, review.document):
         raise PermissionDenied
     annotate_review(review)
-    review.missing = missing_parties(review, list(review.sign_offs.all()))
+    review.missing = review.missing_parties()
     return review
 
 
@@ -175,7 +202,8 @@ def published_review(pk: int) -> Review:
         review_queryset()
         .select_related("replaces", "replaced_by")
         .prefetch_related("items")
-        .filter(pk=pk, state=ReviewState.PUBLISHED)
+        .published()
+        .filter(pk=pk)
         .first()
     )
     if review is None:
@@ -196,9 +224,8 @@ def published_reviews_of(
     if not documents:
         return result
     reviews = list(
-        Review.objects.filter(
-            **{f"{field}__in": [d.pk for d in documents]}, state=ReviewState.PUBLISHED
-        )
+        Review.objects.published()
+        .filter(**{f"{field}__in": [d.pk for d in documents]})
         .select_related("replaces")
         .prefetch_related(
             "items",
@@ -216,7 +243,7 @@ def published_reviews_of(
     for issued in documents:
         pdfs.setdefault(issued.object_id, issued)
     for review in reviews:
-        review.signed_off = current_sign_offs(review)
+        review.signed_off = review.current_sign_offs()
         later = [r for r in reviews if r.replaces_id == review.pk and r.published_at is not None]
         review.replacement = later[0] if later else None
         review.pdf = pdfs.get(review.pk)
@@ -229,7 +256,8 @@ def latest_published_review(pledges: list[Pledge]) -> Review | None:
     if not pledges:
         return None
     return (
-        Review.objects.filter(pledge__in=[p.pk for p in pledges], state=ReviewState.PUBLISHED)
+        Review.objects.published()
+        .filter(pledge__in=[p.pk for p in pledges])
         .select_related("pledge")
         .order_by("-published_at")
         .first()
@@ -241,7 +269,9 @@ def last_period_signed_off(pledges: list[Pledge]) -> set[int]:
     if not pledges:
         return set()
     ends = {p.pk: p.period_end for p in pledges}
-    rows = Review.objects.filter(pledge__in=list(ends), state=ReviewState.PUBLISHED).values_list(
-        "pledge_id", "period_end"
+    rows = (
+        Review.objects.published()
+        .filter(pledge__in=list(ends))
+        .values_list("pledge_id", "period_end")
     )
     return {pledge_id for pledge_id, end in rows if end == ends[pledge_id]}

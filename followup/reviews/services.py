@@ -1,4 +1,4 @@
-"""The annual follow-up: start, edit, submit, return, sign off, publish and revise.
+"""The annual follow-up's writes: start, edit, submit, return, sign off, publish and revise.
 
 Every write checks the user's role for the document's parties on the server, runs in a
 transaction with the review's row locked, and keeps history. The states are
@@ -11,21 +11,18 @@ review, which freezes it, and publishes it with a sealed PDF.
 from __future__ import annotations
 
 import datetime
-import hashlib
-import json
 import logging
-from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
-from agreements import permissions as roles
-from agreements.models import Agreement, Municipality, PoliceArea
-from followup.models import (
-    Activity,
+from agreements.models import Agreement, Membership
+from agreements.permissions import User, user_parties
+from followup.reviews.content import content_sha256, prefill_items
+from followup.reviews.documents import REVIEW_PDF
+from followup.reviews.models import (
     Assessment,
     Review,
     ReviewEvent,
@@ -33,13 +30,12 @@ from followup.models import (
     ReviewSignOff,
     ReviewState,
 )
-from pledges.models import Commitment, Pledge
-from portal.choices import PublicationStatus
+from followup.reviews.periods import period_starting
+from followup.reviews.permissions import can_draft, can_sign
+from pledges.models import Pledge
+from portal.services import document_issue
 
 logger = logging.getLogger(__name__)
-
-# How many of the year's activities a new review lists per commitment.
-PREFILL_ACTIVITIES = 10
 
 
 class ReviewConflict(Exception):
@@ -50,277 +46,11 @@ class ReviewConflict(Exception):
         self.current = current
 
 
-# Parties ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Party:
-    """One party that must sign a review: a police area or a municipality."""
-
-    municipality: Municipality | None = None
-    police_area: PoliceArea | None = None
-
-    @property
-    def key(self) -> tuple[str, int]:
-        if self.police_area is not None:
-            return ("police_area", self.police_area.pk)
-        return ("municipality", self.municipality.pk)
-
-    @property
-    def name(self) -> str:
-        if self.police_area is not None:
-            return _("Polisen, lokalpolisområde %(name)s") % {"name": self.police_area.name}
-        return self.municipality.official_name
-
-    @property
-    def signer_label(self) -> str:
-        if self.police_area is not None:
-            return _("Lokalpolisområdets chef")
-        return _("Undertecknare för %(name)s") % {"name": self.municipality.official_name}
-
-
-def document_parties(document: Pledge | Agreement) -> list[Party]:
-    """The parties of a pledge or agreement, the police first (uses prefetched rows)."""
-    parties = []
-    if document.police_area_id:
-        parties.append(Party(police_area=document.police_area))
-    parties.extend(Party(municipality=m) for m in document.municipalities.all())
-    return parties
-
-
-def party_ids(document: Pledge | Agreement) -> tuple[list[int], int | None]:
-    return [m.pk for m in document.municipalities.all()], document.police_area_id
-
-
-def parties_waiting_for(user, review: Review) -> list[Party]:
-    """The parties in ``review.missing`` that ``user`` may sign for."""
-    mine = {p.key for p in user_parties(user, review.document, "signatory")}
-    return [p for p in review.missing if p.key in mine]
-
-
-def party_of_sign_off(sign_off: ReviewSignOff) -> tuple[str, int]:
-    if sign_off.police_area_id:
-        return ("police_area", sign_off.police_area_id)
-    return ("municipality", sign_off.municipality_id)
-
-
-def user_parties(user, document: Pledge | Agreement, role: str) -> list[Party]:
-    """The document's parties in which ``user`` holds ``role``."""
-    held = roles.roles_of(user)
-    return [
-        party
-        for party in document_parties(document)
-        if (party.police_area and party.police_area.pk in held.police_area_ids(role))
-        or (party.municipality and party.municipality.pk in held.municipality_ids(role))
-    ]
-
-
-def can_draft(user, document: Pledge | Agreement) -> bool:
-    """Coordinators of one of the parties draft, edit, submit and revise reviews."""
-    municipality_ids, police_area_id = party_ids(document)
-    return roles.can_log_activity(
-        user, municipality_ids=municipality_ids, police_area_id=police_area_id
-    )
-
-
-def can_sign(user, document: Pledge | Agreement) -> bool:
-    """Signatories of one of the parties sign off reviews and may return them."""
-    municipality_ids, police_area_id = party_ids(document)
-    return roles.can_sign_off(
-        user, municipality_ids=municipality_ids, police_area_id=police_area_id
-    )
-
-
-def can_view(user, document: Pledge | Agreement) -> bool:
-    """The parties' coordinators and signatories follow a review in every state."""
-    return can_draft(user, document) or can_sign(user, document)
-
-
-# Periods ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ReviewPeriod:
-    start: datetime.date
-    end: datetime.date
-
-    @property
-    def label(self) -> str:
-        return Review(period_start=self.start, period_end=self.end).period_label
-
-
-def pledge_periods(pledge: Pledge) -> list[ReviewPeriod]:
-    """One period per calendar year of the pledge, cut to the pledge's own dates."""
-    return [
-        ReviewPeriod(
-            max(pledge.period_start, datetime.date(year, 1, 1)),
-            min(pledge.period_end, datetime.date(year, 12, 31)),
-        )
-        for year in pledge.years
-    ]
-
-
-def _years_later(day: datetime.date, years: int) -> datetime.date:
-    """The same day ``years`` later; 29 February becomes 1 March in a common year."""
-    try:
-        return day.replace(year=day.year + years)
-    except ValueError:
-        return datetime.date(day.year + years, 3, 1)
-
-
-def agreement_periods(
-    agreement: Agreement, today: datetime.date | None = None
-) -> list[ReviewPeriod]:
-    """Periods of ``follow_up_interval_years`` from the agreement's start.
-
-    An agreement that runs on until further notice gets further periods up to today.
-    """
-    today = today or timezone.localdate()
-    interval = agreement.follow_up_interval_years or 1
-    last_day = agreement.valid_until or today
-    if agreement.extends_until_further_notice or agreement.valid_until is None:
-        last_day = max(last_day, today)
-    periods = []
-    start = agreement.valid_from
-    while start <= last_day and len(periods) < 50:
-        end = _years_later(start, interval) - datetime.timedelta(days=1)
-        if agreement.valid_until and not agreement.extends_until_further_notice:
-            end = min(end, agreement.valid_until)
-        periods.append(ReviewPeriod(start, end))
-        start = end + datetime.timedelta(days=1)
-    return periods
-
-
-def document_periods(document: Pledge | Agreement) -> list[ReviewPeriod]:
-    if isinstance(document, Pledge):
-        return pledge_periods(document)
-    return agreement_periods(document)
-
-
-def period_starting(document: Pledge | Agreement, start: datetime.date) -> ReviewPeriod | None:
-    return next((p for p in document_periods(document) if p.start == start), None)
-
-
-# Content fingerprint ------------------------------------------------------------
-
-
-def content_sha256(review: Review, items: list[ReviewItem]) -> str:
-    """SHA-256 of exactly what the signatories sign: the texts and every assessment."""
-    content = {
-        # The document itself, not its title: correcting a typo in the pledge's title
-        # must not invalidate signatures on the follow-up.
-        "document": [review.pledge_id, review.agreement_id],
-        "period": [review.period_start.isoformat(), review.period_end.isoformat()],
-        "revision": review.revision,
-        "summary": review.summary,
-        "lessons": review.lessons,
-        "next_steps": review.next_steps,
-        "items": [
-            [item.group, item.text, item.progress, item.assessment, item.comment]
-            for item in sorted(items, key=lambda i: (i.order, i.pk))
-        ],
-    }
-    encoded = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.sha256(encoded.encode()).hexdigest()
-
-
-# Prefill ----------------------------------------------------------------------
-
-
-def _progress_text(commitment: Commitment, activities: list[Activity], period: ReviewPeriod):
-    """ "4 av 6 tillfällen 2024" and the year's logged activities, in plain words."""
-    done = sum(a.count for a in activities if a.kind == Activity.Kind.DONE)
-    received = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_RECEIVED)
-    answered = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_ANSWERED)
-    label = period.label
-    if commitment.kind == Commitment.Kind.YEARLY_TARGET and commitment.yearly_target:
-        # Worded like the pledge page's progress: "0 av 1 tillfälle", "4 av 6 tillfällen".
-        lines = [
-            ngettext(
-                "%(done)d av %(target)d tillfälle %(period)s.",
-                "%(done)d av %(target)d tillfällen %(period)s.",
-                commitment.yearly_target,
-            )
-            % {"done": done, "target": commitment.yearly_target, "period": label}
-        ]
-    elif commitment.kind == Commitment.Kind.ON_REQUEST:
-        lines = [
-            _("%(received)d önskemål kom in och %(answered)d besvarades %(period)s.")
-            % {"received": received, "answered": answered, "period": label}
-        ]
-    else:
-        lines = [
-            ngettext(
-                "%(done)d tillfälle loggat %(period)s.",
-                "%(done)d tillfällen loggade %(period)s.",
-                done,
-            )
-            % {"done": done, "period": label}
-        ]
-    for activity in activities[:PREFILL_ACTIVITIES]:
-        example = _(" (exempeldata)") if activity.is_example else ""
-        times = " " + _("(%(n)d tillfällen)") % {"n": activity.count} if activity.count > 1 else ""
-        lines.append(f"– {activity.date:%Y-%m-%d}: {activity.text}{times}{example}")
-    if len(activities) > PREFILL_ACTIVITIES:
-        more = len(activities) - PREFILL_ACTIVITIES
-        lines.append(
-            ngettext("… och %(n)d aktivitet till.", "… och %(n)d aktiviteter till.", more)
-            % {"n": more}
-        )
-    return "\n".join(lines)
-
-
-def _pledge_items(pledge: Pledge, period: ReviewPeriod) -> list[ReviewItem]:
-    from pledges.selectors import commitment_sections
-
-    activities: dict[int, list[Activity]] = {}
-    for activity in Activity.objects.filter(
-        commitment__pledge=pledge,
-        withdrawn_at__isnull=True,
-        date__gte=period.start,
-        date__lte=period.end,
-    ).order_by("-date", "-pk"):
-        activities.setdefault(activity.commitment_id, []).append(activity)
-    items = []
-    for section in commitment_sections(pledge):
-        for group in section.groups:
-            area = section.focus_area.title if section.focus_area else ""
-            heading = " – ".join(part for part in (area, group.heading) if part)
-            for commitment in group.commitments:
-                items.append(
-                    ReviewItem(
-                        commitment=commitment,
-                        order=len(items),
-                        group=heading,
-                        text=commitment.text,
-                        progress=_progress_text(
-                            commitment, activities.get(commitment.pk, []), period
-                        ),
-                    )
-                )
-    return items
-
-
-def _agreement_items(agreement: Agreement) -> list[ReviewItem]:
-    return [
-        ReviewItem(
-            duty=duty,
-            order=index,
-            group=duty.get_party_display(),
-            text=duty.text,
-        )
-        for index, duty in enumerate(agreement.duties.all())
-    ]
-
-
-# Writes -----------------------------------------------------------------------
-
-
-def _event(review: Review, kind: str, user, comment: str = "") -> None:
+def _event(review: Review, kind: str, user: User | None, comment: str = "") -> None:
     ReviewEvent.objects.create(review=review, kind=kind, user=user, comment=comment)
 
 
-def _save(review: Review, user, **kwargs) -> None:
+def _save(review: Review, user: User | None, **kwargs) -> None:
     review._history_user = user
     review.save(**kwargs)
 
@@ -336,7 +66,7 @@ def _locked(review: Review) -> Review:
 @transaction.atomic
 def review_start(
     *,
-    user,
+    user: User,
     document: Pledge | Agreement,
     period_start: datetime.date,
     today: datetime.date | None = None,
@@ -348,7 +78,7 @@ def review_start(
     """
     if not can_draft(user, document):
         raise PermissionDenied
-    if document.status != PublicationStatus.PUBLISHED:
+    if not document.is_published:
         raise ValidationError(_("Bara publicerade dokument följs upp."))
     period = period_starting(document, period_start)
     if period is None:
@@ -377,12 +107,7 @@ def review_start(
     )
     review.full_clean()
     _save(review, user)
-    items = (
-        _pledge_items(document, period)
-        if isinstance(document, Pledge)
-        else _agreement_items(document)
-    )
-    for item in items:
+    for item in prefill_items(document, period):
         item.review = review
         item._history_user = user
         item.save()
@@ -393,7 +118,7 @@ def review_start(
 @transaction.atomic
 def review_update(
     *,
-    user,
+    user: User,
     review: Review,
     content_version: int,
     summary: str,
@@ -461,7 +186,7 @@ def submission_problems(review: Review, items: list[ReviewItem]) -> list[str]:
 
 
 @transaction.atomic
-def review_submit(*, user, review: Review, content_version: int) -> Review:
+def review_submit(*, user: User, review: Review, content_version: int) -> Review:
     """Send a draft to the signatories: its content is fixed and fingerprinted."""
     current = _locked(review)
     if not can_draft(user, current.document):
@@ -483,7 +208,7 @@ def review_submit(*, user, review: Review, content_version: int) -> Review:
 
 
 @transaction.atomic
-def review_return(*, user, review: Review, comment: str) -> Review:
+def review_return(*, user: User, review: Review, comment: str) -> Review:
     """A signatory sends the review back to draft; earlier signatures no longer count."""
     current = _locked(review)
     if not can_sign(user, current.document):
@@ -503,21 +228,10 @@ def review_return(*, user, review: Review, comment: str) -> Review:
     return current
 
 
-def current_sign_offs(review: Review) -> list[ReviewSignOff]:
-    return [s for s in review.sign_offs.all() if s.content_version == review.content_version]
-
-
-def missing_parties(review: Review, sign_offs: list[ReviewSignOff]) -> list[Party]:
-    signed = {
-        party_of_sign_off(s) for s in sign_offs if s.content_version == review.content_version
-    }
-    return [p for p in document_parties(review.document) if p.key not in signed]
-
-
 @transaction.atomic
 def review_sign(
     *,
-    user,
+    user: User,
     review: Review,
     password: str,
     content_version: int,
@@ -552,8 +266,10 @@ def review_sign(
     if fingerprint != current.content_sha256:
         # Cannot happen through the model layer; refuse rather than sign other content.
         raise ValidationError(_("Innehållet har ändrats sedan det skickades in."))
-    already = {party_of_sign_off(s) for s in current_sign_offs(current)}
-    to_sign = [p for p in user_parties(user, document, "signatory") if p.key not in already]
+    already = {s.party_key for s in current.current_sign_offs()}
+    to_sign = [
+        p for p in user_parties(user, document, Membership.Role.SIGNATORY) if p.key not in already
+    ]
     if not to_sign:
         raise ValidationError(_("Din part har redan skrivit under den här versionen."))
     name = user.get_full_name() or user.get_username()
@@ -578,12 +294,12 @@ def review_sign(
             continue
         created.append(sign_off)
         _event(current, ReviewEvent.Kind.SIGNED, user, party.name)
-    if not missing_parties(current, list(current.sign_offs.all())):
+    if not current.missing_parties():
         _approve(current, user)
     return created
 
 
-def _approve(review: Review, user) -> None:
+def _approve(review: Review, user: User) -> None:
     review.state = ReviewState.APPROVED
     review.approved_at = timezone.now()
     _save(review, user)
@@ -598,10 +314,8 @@ def _approve(review: Review, user) -> None:
 
 
 @transaction.atomic
-def review_publish(*, review: Review, user=None) -> Review:
+def review_publish(*, review: Review, user: User | None = None) -> Review:
     """Publish an approved review: issue its sealed PDF and show it on the public pages."""
-    from followup.review_documents import review_issue_document
-
     current = _locked(review)
     if current.state == ReviewState.PUBLISHED:
         return current
@@ -610,13 +324,13 @@ def review_publish(*, review: Review, user=None) -> Review:
     current.state = ReviewState.PUBLISHED
     current.published_at = timezone.now()
     _save(current, user, update_fields=["state", "published_at"])
-    review_issue_document(review=current, issued_by=user)
+    document_issue(document=current, pdf=REVIEW_PDF, issued_by=user)
     _event(current, ReviewEvent.Kind.PUBLISHED, user)
     return current
 
 
 @transaction.atomic
-def review_revise(*, user, review: Review) -> Review:
+def review_revise(*, user: User, review: Review) -> Review:
     """Start a correction of a published review: a new revision, signed off again.
 
     The published revision stays public until the correction is published, then it is

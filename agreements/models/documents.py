@@ -1,11 +1,10 @@
-"""The parties (municipalities, police areas) and the collaboration agreements between them."""
+"""The documents the parties sign: what agreements and pledges share, and agreements."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
@@ -14,123 +13,14 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from agreements.models.organisations import Municipality, PartyKind, PoliceArea
 from portal.choices import Phase, PublicationStatus
-from portal.text import fold
 
 
-class County(models.TextChoices):
-    """Sweden's 21 counties (län)."""
-
-    STOCKHOLM = "stockholm", _("Stockholms län")
-    UPPSALA = "uppsala", _("Uppsala län")
-    SODERMANLAND = "sodermanland", _("Södermanlands län")
-    OSTERGOTLAND = "ostergotland", _("Östergötlands län")
-    JONKOPING = "jonkoping", _("Jönköpings län")
-    KRONOBERG = "kronoberg", _("Kronobergs län")
-    KALMAR = "kalmar", _("Kalmar län")
-    GOTLAND = "gotland", _("Gotlands län")
-    BLEKINGE = "blekinge", _("Blekinge län")
-    SKANE = "skane", _("Skåne län")
-    HALLAND = "halland", _("Hallands län")
-    VASTRA_GOTALAND = "vastra-gotaland", _("Västra Götalands län")
-    VARMLAND = "varmland", _("Värmlands län")
-    OREBRO = "orebro", _("Örebro län")
-    VASTMANLAND = "vastmanland", _("Västmanlands län")
-    DALARNA = "dalarna", _("Dalarnas län")
-    GAVLEBORG = "gavleborg", _("Gävleborgs län")
-    VASTERNORRLAND = "vasternorrland", _("Västernorrlands län")
-    JAMTLAND = "jamtland", _("Jämtlands län")
-    VASTERBOTTEN = "vasterbotten", _("Västerbottens län")
-    NORRBOTTEN = "norrbotten", _("Norrbottens län")
-
-
-class PoliceRegion(models.TextChoices):
-    """The Swedish Police Authority's seven regions."""
-
-    NORD = "nord", _("Nord")
-    MITT = "mitt", _("Mitt")
-    STOCKHOLM = "stockholm", _("Stockholm")
-    OST = "ost", _("Öst")
-    VAST = "vast", _("Väst")
-    SYD = "syd", _("Syd")
-    BERGSLAGEN = "bergslagen", _("Bergslagen")
-
-
-class PartyKind(models.TextChoices):
-    """Who a commitment, duty or signatory belongs to."""
-
-    POLICE = "police", _("Polisen")
-    MUNICIPALITY = "municipality", _("Kommunen")
-    JOINT = "joint", _("Gemensamt")
-
-
-class PoliceArea(models.Model):
-    """A local police area (lokalpolisområde); covers one or more municipalities."""
-
-    name = models.CharField(_("namn"), max_length=100)
-    slug = models.SlugField(_("kortnamn i adressen"), max_length=100, unique=True)
-    region = models.CharField(_("polisregion"), max_length=20, choices=PoliceRegion.choices)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("lokalpolisområde")
-        verbose_name_plural = _("lokalpolisområden")
-
-    def __str__(self) -> str:
-        return self.name
-
-    def get_absolute_url(self) -> str:
-        return reverse("pledges:police_area", kwargs={"slug": self.slug})
-
-
-class Municipality(models.Model):
-    """A municipality (kommun)."""
-
-    name = models.CharField(_("namn"), max_length=100)
-    official_name = models.CharField(
-        _("officiellt namn"), max_length=120, help_text=_("Till exempel ”Nordmalings kommun”.")
-    )
-    slug = models.SlugField(_("kortnamn i adressen"), max_length=100, unique=True)
-    code = models.CharField(
-        _("kommunkod"),
-        max_length=4,
-        unique=True,
-        validators=[RegexValidator(r"^[0-9]{4}$", _("Kommunkoden består av fyra siffror."))],
-    )
-    county = models.CharField(_("län"), max_length=30, choices=County.choices)
-    police_area = models.ForeignKey(
-        PoliceArea,
-        verbose_name=_("lokalpolisområde"),
-        on_delete=models.PROTECT,
-        related_name="municipalities",
-        null=True,
-        blank=True,
-        help_text=_("Lämnas tomt om det inte är känt."),
-    )
-    # Folded name ("mala" for "Malå") so that search forgives case and å/ä/ö.
-    search_name = models.CharField(max_length=100, editable=False, db_index=True)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name = _("kommun")
-        verbose_name_plural = _("kommuner")
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(code__regex=r"^[0-9]{4}$"), name="municipality_code_four_digits"
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return self.name
-
-    def save(self, *args, **kwargs) -> None:
-        self.search_name = fold(self.name)
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self) -> str:
-        return reverse("pledges:municipality", kwargs={"slug": self.slug})
+class DocumentQuerySet(models.QuerySet):
+    def published(self) -> DocumentQuerySet:
+        """What residents may see: published documents only."""
+        return self.filter(status=PublicationStatus.PUBLISHED)
 
 
 class DatedDocument(models.Model):
@@ -159,6 +49,8 @@ class DatedDocument(models.Model):
         help_text=_("Visas för invånarna: var texten kommer ifrån och vad som saknas."),
     )
 
+    objects = DocumentQuerySet.as_manager()
+
     class Meta:
         abstract = True
 
@@ -168,6 +60,15 @@ class DatedDocument(models.Model):
     @property
     def is_published(self) -> bool:
         return self.status == PublicationStatus.PUBLISHED
+
+    @property
+    def police_party_label(self) -> str:
+        """How the text names the police when it names no police area."""
+        return str(_("Polisen"))
+
+    def mark_published(self, today: datetime.date) -> None:
+        """Set the published state; only a publishing service calls this, then saves."""
+        self.status = PublicationStatus.PUBLISHED
 
     @staticmethod
     def years_label(start: datetime.date, end: datetime.date | None) -> str:
@@ -236,6 +137,10 @@ class Agreement(DatedDocument):
 
     def get_absolute_url(self) -> str:
         return reverse("agreements:detail", kwargs={"slug": self.slug})
+
+    @property
+    def police_party_label(self) -> str:
+        return self.police_party_name
 
     def clean(self) -> None:
         if self.valid_until and self.valid_from and self.valid_until < self.valid_from:
@@ -358,75 +263,3 @@ class AgreementSignatory(Signatory):
     class Meta(Signatory.Meta):
         verbose_name = _("undertecknare")
         verbose_name_plural = _("undertecknare")
-
-
-class Membership(models.Model):
-    """A user's role in one organisation: a municipality or a police area, never both."""
-
-    class Role(models.TextChoices):
-        COORDINATOR = "coordinator", _("Samordnare")
-        SIGNATORY = "signatory", _("Undertecknare")
-        EDITOR = "editor", _("Redaktör")
-
-    user = models.ForeignKey(
-        "auth.User",
-        verbose_name=_("användare"),
-        on_delete=models.CASCADE,
-        related_name="memberships",
-    )
-    municipality = models.ForeignKey(
-        Municipality,
-        verbose_name=_("kommun"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-    )
-    police_area = models.ForeignKey(
-        PoliceArea,
-        verbose_name=_("lokalpolisområde"),
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="memberships",
-    )
-    role = models.CharField(_("roll"), max_length=20, choices=Role.choices)
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["user__username", "role"]
-        verbose_name = _("medlemskap")
-        verbose_name_plural = _("medlemskap")
-        constraints = [
-            models.CheckConstraint(
-                condition=(
-                    Q(municipality__isnull=False, police_area__isnull=True)
-                    | Q(municipality__isnull=True, police_area__isnull=False)
-                ),
-                name="membership_one_organisation",
-                violation_error_message=_("Välj antingen en kommun eller ett lokalpolisområde."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "municipality", "role"],
-                condition=Q(municipality__isnull=False),
-                name="membership_unique_role_per_municipality",
-                violation_error_message=_("Användaren har redan den rollen i kommunen."),
-            ),
-            models.UniqueConstraint(
-                fields=["user", "police_area", "role"],
-                condition=Q(police_area__isnull=False),
-                name="membership_unique_role_per_police_area",
-                violation_error_message=_("Användaren har redan den rollen i lokalpolisområdet."),
-            ),
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} – {self.get_role_display()}, {self.organisation}"
-
-    @property
-    def organisation(self) -> Municipality | PoliceArea | None:
-        return self.municipality or self.police_area
-
-    def clean(self) -> None:
-        if bool(self.municipality_id) == bool(self.police_area_id):
-            raise ValidationError(_("Välj antingen en kommun eller ett lokalpolisområde."))

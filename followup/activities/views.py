@@ -1,4 +1,4 @@
-"""Coordinator and editor pages: start page, log, correct, withdraw, history, planned."""
+"""Activity log pages: log, correct, withdraw, history; editors' planned activities."""
 
 from __future__ import annotations
 
@@ -7,24 +7,19 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from agreements.models import Membership
-from agreements.permissions import roles_of
-from followup import services
-from followup.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
-from followup.models import Activity
-from followup.review_selectors import coordinator_reviews, recent_events, signatory_queue
-from followup.selectors import (
+from followup.activities import services
+from followup.activities.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
+from followup.activities.models import Activity
+from followup.activities.selectors import (
     activity_history,
-    coordinator_overview,
     get_activity_for_coordinator,
     get_commitment_for_coordinator,
     get_focus_area_for_editor,
-    pledges_for_editor,
 )
+from portal.forms import add_service_errors
 
 
 def _activity_fields(form) -> dict:
@@ -42,38 +37,6 @@ def _activity_fields(form) -> dict:
     return fields
 
 
-def _add_service_errors(form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, errors in error.error_dict.items():
-            form.add_error(name if name in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
-
-
-@login_required
-def start(request):
-    pledges = coordinator_overview(request.user)
-    for pledge in pledges:
-        for commitment in pledge.own_commitments:
-            commitment.pledge = pledge
-            commitment.log_form = ActivityForm(
-                instance=Activity(commitment=commitment), prefix=f"c{commitment.pk}"
-            )
-    return render(
-        request,
-        "followup/coordinator_start.html",
-        {
-            "pledges": pledges,
-            "editor_pledges": pledges_for_editor(request.user),
-            "document_reviews": coordinator_reviews(request.user),
-            "review_queue": signatory_queue(request.user),
-            "review_events": recent_events(request.user),
-            "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),
-            "today": timezone.localdate(),
-        },
-    )
-
-
 @login_required
 @require_http_methods(["GET", "POST"])
 def activity_log(request, commitment_pk: int):
@@ -88,7 +51,7 @@ def activity_log(request, commitment_pk: int):
                 user=request.user, commitment=commitment, **_activity_fields(form)
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Aktiviteten är sparad och visas nu för invånarna."))
             return redirect(reverse("followup:start") + f"#lofte-{commitment.pk}")
@@ -135,7 +98,7 @@ def activity_correct(request, pk: int):
                     ),
                 )
             except ValidationError as error:
-                _add_service_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("Ändringen är sparad."))
                 return redirect(reverse("followup:start") + f"#lofte-{commitment.pk}")
@@ -201,7 +164,7 @@ def planned_activity_add(request, focus_area_pk: int):
                 user=request.user, focus_area=focus_area, text=form.cleaned_data["text"]
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Den planerade aktiviteten är tillagd."))
             return redirect(focus_area.pledge.get_absolute_url() + f"#fokus-{focus_area.pk}")

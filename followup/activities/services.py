@@ -9,8 +9,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from followup.models import Activity, PlannedActivity
-from followup.permissions import (
+from agreements.permissions import User
+from followup.activities.models import Activity, PlannedActivity
+from followup.activities.permissions import (
     can_add_planned_activity,
     can_change_activity,
     can_log_for_commitment,
@@ -26,7 +27,7 @@ class ActivityConflict(Exception):
         self.current = current
 
 
-def _save_with_history(obj, *, user) -> None:
+def _save_with_history(obj, *, user: User) -> None:
     # The request middleware records the user too; set it for commands and tests.
     obj._history_user = user
     obj.save()
@@ -35,7 +36,7 @@ def _save_with_history(obj, *, user) -> None:
 @transaction.atomic
 def activity_log(
     *,
-    user,
+    user: User,
     commitment: Commitment,
     date: datetime.date,
     text: str,
@@ -80,7 +81,7 @@ def _locked(activity: Activity) -> Activity:
 @transaction.atomic
 def activity_correct(
     *,
-    user,
+    user: User,
     activity: Activity,
     version: int,
     date: datetime.date,
@@ -115,7 +116,7 @@ def activity_correct(
 
 
 @transaction.atomic
-def activity_withdraw(*, user, activity: Activity) -> Activity:
+def activity_withdraw(*, user: User, activity: Activity) -> Activity:
     """Withdraw an activity: it leaves the public page and stays in the history."""
     current = _locked(activity)
     if not can_change_activity(user, current):
@@ -130,7 +131,7 @@ def activity_withdraw(*, user, activity: Activity) -> Activity:
 
 
 @transaction.atomic
-def planned_activity_add(*, user, focus_area: FocusArea, text: str) -> PlannedActivity:
+def planned_activity_add(*, user: User, focus_area: FocusArea, text: str) -> PlannedActivity:
     """Attach a planned activity to a published pledge's focus area."""
     if not can_add_planned_activity(user, focus_area):
         raise PermissionDenied

@@ -15,14 +15,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agreements.models import Agreement
-from followup import reviews as services
-from followup.models import ReviewState
-from followup.review_forms import ReturnForm, ReviewForm, SignForm
-from followup.review_selectors import published_review, review_for_party
-from followup.reviews import can_draft, can_sign
-from followup.views import _add_service_errors
+from agreements.models import Agreement, document_parties
+from followup.reviews import services
+from followup.reviews.forms import ReturnForm, ReviewForm, SignForm
+from followup.reviews.models import ReviewEvent, ReviewState
+from followup.reviews.permissions import can_draft, can_sign, parties_waiting_for
+from followup.reviews.selectors import published_review, review_for_party
 from pledges.models import Pledge
+from portal.forms import add_service_errors
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Någon annan har sparat uppföljningen medan du arbetade med den. Dina ändringar är "
@@ -66,7 +66,7 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
     document = review.document
     may_draft = can_draft(user, document)
     may_sign = can_sign(user, document)
-    waiting_for_me = services.parties_waiting_for(user, review)
+    waiting_for_me = parties_waiting_for(user, review)
     if form is None and review.state == ReviewState.DRAFT and may_draft:
         form = ReviewForm(review=review, items=list(review.items.all()))
     if review.state == ReviewState.SUBMITTED and may_sign and waiting_for_me:
@@ -78,7 +78,7 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
         if review.state == ReviewState.DRAFT
         else []
     )
-    returned = [e for e in review.events.all() if e.kind == "returned"]
+    returned = [e for e in review.events.all() if e.kind == ReviewEvent.Kind.RETURNED]
     return render(
         request,
         "followup/review_page.html",
@@ -93,7 +93,7 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
             "waiting_for_me": waiting_for_me,
             "waiting_names": _(" och ").join(p.name for p in waiting_for_me),
             "states": ReviewState.choices,
-            "parties": services.document_parties(document),
+            "parties": document_parties(document),
             "problems": problems,
             "last_return": returned[0] if returned and review.state == ReviewState.DRAFT else None,
             "can_revise": may_draft
@@ -154,7 +154,7 @@ def review_page(request, pk: int):
             for message in _messages_of(error):
                 messages.error(request, message)
             return redirect("followup:review", pk=pk)
-        _add_service_errors(form, error)
+        add_service_errors(form, error)
         return _page(request, review, form=form, status=400)
     if request.POST.get("action") == "submit":
         messages.success(
@@ -196,7 +196,7 @@ def review_sign(request, pk: int):
             )
             return redirect("followup:review", pk=pk)
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             review = review_for_party(request.user, pk)
             if review.state == ReviewState.PUBLISHED:
@@ -244,7 +244,7 @@ def review_return(request, pk: int):
                 user=request.user, review=review, comment=form.cleaned_data["comment"]
             )
         except ValidationError as error:
-            _add_service_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from followup.forms import DescribedErrorsMixin
-from followup.models import Assessment, Review, ReviewItem
+from followup.reviews.models import Assessment, Review, ReviewItem
+from portal.forms import DescribedErrorsMixin
 
 TEXT_MAX = 20_000
 

@@ -1,4 +1,5 @@
-"""What followup adds to the public pledge, municipality and agreement pages (portal.extensions)."""
+"""What followup adds to the public pledge, municipality and agreement pages: receivers of
+the page signals in pledges/signals.py and agreements/signals.py, connected in apps.py."""
 
 from __future__ import annotations
 
@@ -6,21 +7,22 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from followup.review_selectors import latest_published_review, published_reviews_of
-from followup.selectors import (
+from agreements.models import Agreement
+from followup.activities.selectors import (
     default_year,
     last_updated,
     parse_year,
     planned_by_focus_area,
     pledge_progress,
 )
+from followup.reviews.selectors import latest_published_review, published_reviews_of
 from pledges.models import Pledge
 from pledges.selectors import MunicipalityOverview
 
 YEAR_PARAMETER = "ar"
 
 
-def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, Any]:
+def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) -> dict[str, Any]:
     """Progress of each commitment in the chosen year, and planned activities; 3 queries."""
     year = None
     if request is not None:
@@ -51,7 +53,9 @@ def pledge_page(*, pledge: Pledge, request=None, **objects: Any) -> dict[str, An
     }
 
 
-def municipality_page(*, overview: MunicipalityOverview, **objects: Any) -> dict[str, Any]:
+def municipality_page(
+    sender: type, *, overview: MunicipalityOverview, **kwargs: Any
+) -> dict[str, Any]:
     """When the municipality's pledges were last updated and last followed up; 4 queries."""
     pledges = overview.current_pledges or overview.earlier_pledges[:1]
     updated = last_updated(pledges)
@@ -66,7 +70,7 @@ def municipality_page(*, overview: MunicipalityOverview, **objects: Any) -> dict
     }
 
 
-def agreement_page(*, agreement, **objects: Any) -> dict[str, Any]:
+def agreement_page(sender: type, *, agreement: Agreement, **kwargs: Any) -> dict[str, Any]:
     """The agreement's published follow-ups; 4 queries (1 when there are none)."""
     reviews = published_reviews_of([agreement], field="agreement")[agreement.pk]
     return {

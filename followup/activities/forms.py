@@ -5,8 +5,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from followup.models import Activity, PlannedActivity
+from followup.activities.models import Activity, PlannedActivity
 from pledges.models import Commitment
+from portal.forms import DescribedErrorsMixin
 
 
 class DateInput(forms.DateInput):
@@ -20,21 +21,6 @@ REQUEST_KINDS = [
     (Activity.Kind.REQUEST_RECEIVED.value, Activity.Kind.REQUEST_RECEIVED.label),
     (Activity.Kind.REQUEST_ANSWERED.value, Activity.Kind.REQUEST_ANSWERED.label),
 ]
-
-
-class DescribedErrorsMixin:
-    """Tie each field's error message to its input (aria-describedby), with the hint."""
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name not in self.fields:
-                continue
-            bound = self[name]
-            ids = [f"{bound.auto_id}_error"]
-            if self.fields[name].help_text:
-                ids.append(f"{bound.auto_id}_helptext")
-            self.fields[name].widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class ActivityForm(DescribedErrorsMixin, forms.ModelForm):

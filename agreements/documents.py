@@ -1,0 +1,43 @@
+"""An agreement's sealed PDF: rendered from the same selector and partial as its page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agreements.models import Agreement
+from agreements.models.parties import parties_line
+from agreements.selectors import agreement_for_page
+from portal.services import DocumentDescription, DocumentPdf, SignatoryLine
+
+
+class AgreementPdf(DocumentPdf):
+    template_name = "agreements/pdf/agreement.html"
+    permission = "agreements.change_agreement"
+    not_issuable_message = gettext_lazy("Bara publicerade överenskommelser får en PDF.")
+
+    def load(self, document: Agreement) -> Agreement:
+        return agreement_for_page(slug=document.slug)
+
+    def describe(self, document: Agreement) -> DocumentDescription:
+        return DocumentDescription(
+            title=document.title,
+            kind=_("Samverkansöverenskommelse"),
+            parties=parties_line(document),
+            subject=_("Samverkansöverenskommelse, %(validity)s")
+            % {"validity": document.validity_label},
+            path=document.get_absolute_url(),
+            signatories=[
+                SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
+                for s in document.signatories.all()
+            ],
+        )
+
+    def context(self, document: Agreement) -> dict[str, Any]:
+        return {"agreement": document, "today": timezone.localdate()}
+
+
+AGREEMENT_PDF = AgreementPdf()

@@ -1,0 +1,39 @@
+"""The start page of coordinators, signatories and editors ("Mina åtaganden"): the
+activity log of their pledges and the annual follow-ups they draft or sign."""
+
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import render
+from django.utils import timezone
+
+from agreements.models import Membership
+from agreements.permissions import roles_of
+from followup.activities.forms import ActivityForm
+from followup.activities.models import Activity
+from followup.activities.selectors import coordinator_overview, pledges_for_editor
+from followup.reviews.selectors import coordinator_reviews, recent_events, signatory_queue
+
+
+@login_required
+def start(request):
+    pledges = coordinator_overview(request.user)
+    for pledge in pledges:
+        for commitment in pledge.own_commitments:
+            commitment.pledge = pledge
+            commitment.log_form = ActivityForm(
+                instance=Activity(commitment=commitment), prefix=f"c{commitment.pk}"
+            )
+    return render(
+        request,
+        "followup/coordinator_start.html",
+        {
+            "pledges": pledges,
+            "editor_pledges": pledges_for_editor(request.user),
+            "document_reviews": coordinator_reviews(request.user),
+            "review_queue": signatory_queue(request.user),
+            "review_events": recent_events(request.user),
+            "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),
+            "today": timezone.localdate(),
+        },
+    )

@@ -1,0 +1,46 @@
+"""A pledge's sealed PDF: rendered from the same selector and partial as its page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from agreements.models.parties import parties_line
+from pledges.models import Pledge
+from pledges.selectors import commitment_sections, pledge_for_page
+from portal.services import DocumentDescription, DocumentPdf, SignatoryLine
+
+
+class PledgePdf(DocumentPdf):
+    template_name = "pledges/pdf/pledge.html"
+    permission = "pledges.change_pledge"
+    not_issuable_message = gettext_lazy("Bara publicerade medborgarlöften får en PDF.")
+
+    def load(self, document: Pledge) -> Pledge:
+        return pledge_for_page(slug=document.slug)
+
+    def describe(self, document: Pledge) -> DocumentDescription:
+        return DocumentDescription(
+            title=document.title,
+            kind=_("Medborgarlöfte"),
+            parties=parties_line(document),
+            subject=_("Medborgarlöfte för %(period)s") % {"period": document.period_label},
+            path=document.get_absolute_url(),
+            signatories=[
+                SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
+                for s in document.signatories.all()
+            ],
+        )
+
+    def context(self, document: Pledge) -> dict[str, Any]:
+        return {
+            "pledge": document,
+            "sections": commitment_sections(document),
+            "today": timezone.localdate(),
+        }
+
+
+PLEDGE_PDF = PledgePdf()
