@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from agreements.models import Agreement
 from agreements.models.parties import parties_line
 from agreements.selectors import agreement_for_page
-from portal.services import DocumentDescription, DocumentPdf, SignatoryLine
+from portal.services import DocumentDescription, DocumentPdf, paper_signatories
 
 
 class AgreementPdf(DocumentPdf):
@@ -30,10 +30,7 @@ class AgreementPdf(DocumentPdf):
             subject=_("Samverkansöverenskommelse, %(validity)s")
             % {"validity": document.validity_label},
             path=document.get_absolute_url(),
-            signatories=[
-                SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
-                for s in document.signatories.all()
-            ],
+            signatories=paper_signatories(document),
         )
 
     def context(self, document: Agreement) -> dict[str, Any]:

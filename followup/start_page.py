@@ -12,12 +12,17 @@ from agreements.permissions import roles_of
 from followup.activities.forms import ActivityForm
 from followup.activities.models import Activity
 from followup.activities.selectors import coordinator_overview, pledges_for_editor
-from followup.reviews.selectors import coordinator_reviews, recent_events, signatory_queue
+from followup.reviews.selectors import (
+    coordinator_reviews,
+    pledges_to_follow_up,
+    recent_events,
+    signatory_queue,
+)
 
 
 @login_required
 def start(request):
-    pledges = coordinator_overview(request.user)
+    pledges = coordinator_overview(pledges_to_follow_up(request.user))
     for pledge in pledges:
         for commitment in pledge.own_commitments:
             commitment.pledge = pledge

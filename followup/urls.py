@@ -2,6 +2,7 @@ from django.urls import path
 
 from followup import start_page
 from followup.activities import views as activities
+from followup.reviews import signing_views
 from followup.reviews import views as reviews
 
 app_name = "followup"
@@ -27,11 +28,25 @@ urlpatterns = [
     # Annual follow-up: the parties' pages, then the residents' page.
     path("samordnare/uppfoljning/ny/", reviews.review_start, name="review_start"),
     path("samordnare/uppfoljning/<int:pk>/", reviews.review_page, name="review"),
-    path("samordnare/uppfoljning/<int:pk>/skriv-under/", reviews.review_sign, name="review_sign"),
+    path(
+        "samordnare/uppfoljning/<int:pk>/skicka-in-igen/",
+        reviews.review_resubmit,
+        name="review_resubmit",
+    ),
+    path(
+        "samordnare/uppfoljning/<int:pk>/skriv-under/",
+        signing_views.review_sign,
+        name="review_sign",
+    ),
     path(
         "samordnare/uppfoljning/<int:pk>/skicka-tillbaka/",
-        reviews.review_return,
+        signing_views.review_return,
         name="review_return",
+    ),
+    path(
+        "samordnare/uppfoljning/<int:pk>/forhandsgranska.pdf",
+        signing_views.review_preview_pdf,
+        name="review_preview_pdf",
     ),
     path("samordnare/uppfoljning/<int:pk>/ratta/", reviews.review_revise, name="review_revise"),
     path("uppfoljning/<int:pk>/", reviews.review_public, name="review_public"),

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy
 from agreements.models.parties import parties_line
 from pledges.models import Pledge
 from pledges.selectors import commitment_sections, pledge_for_page
-from portal.services import DocumentDescription, DocumentPdf, SignatoryLine
+from portal.services import DocumentDescription, DocumentPdf, paper_signatories
 
 
 class PledgePdf(DocumentPdf):
@@ -29,10 +29,7 @@ class PledgePdf(DocumentPdf):
             parties=parties_line(document),
             subject=_("Medborgarlöfte för %(period)s") % {"period": document.period_label},
             path=document.get_absolute_url(),
-            signatories=[
-                SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
-                for s in document.signatories.all()
-            ],
+            signatories=paper_signatories(document),
         )
 
     def context(self, document: Pledge) -> dict[str, Any]:

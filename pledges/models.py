@@ -263,15 +263,20 @@ class Commitment(models.Model):
     def answering_parties(self) -> list[Party]:
         """The parties that answer for this commitment (from the pledge's loaded parties).
 
-        A commitment given by one named municipality of a joint pledge belongs to that
-        municipality (and the police), not to the pledge's other municipalities.
+        A joint commitment belongs to every party; the police's to the police area; the
+        municipality's to the pledge's municipalities; a named municipality's to that
+        municipality only.
         """
         parties = document_parties(self.pledge)
+        if self.responsible == self.Responsible.POLICE:
+            return [p for p in parties if p.is_police]
+        if self.responsible == self.Responsible.MUNICIPALITY:
+            return [p for p in parties if not p.is_police]
         if self.responsible == self.Responsible.NAMED_MUNICIPALITY:
             return [
                 p
                 for p in parties
-                if p.is_police or p.municipality.pk == self.responsible_municipality_id
+                if not p.is_police and p.municipality.pk == self.responsible_municipality_id
             ]
         return parties
 

@@ -70,6 +70,14 @@ class DocumentDescription:
         return "\n".join(str(line) for line in self.signatories)
 
 
+def paper_signatories(document: models.Model) -> list[SignatoryLine]:
+    """The signatories a pledge's or agreement's text names (signed on paper)."""
+    return [
+        SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
+        for s in document.signatories.all()
+    ]
+
+
 class DocumentPdf:
     """How one document type becomes a sealed PDF; each app defines one per model.
 
@@ -103,11 +111,18 @@ class IssueInfo:
     issued_at: datetime.datetime
 
 
-def download_file_name(title: str, version: int, *, scanned: bool = False) -> str:
+def download_file_name(
+    title: str, version: int = 0, *, scanned: bool = False, draft: bool = False
+) -> str:
     """A readable Swedish file name: "Medborgarlöfte Malå 2024 (version 2).pdf"."""
     clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
     clean = re.sub(r"\s+", " ", clean).strip()[:150] or _("Dokument")
-    suffix = _("inskannat original") if scanned else _("version %(n)d") % {"n": version}
+    if draft:
+        suffix = _("utkast")
+    elif scanned:
+        suffix = _("inskannat original")
+    else:
+        suffix = _("version %(n)d") % {"n": version}
     return f"{clean} ({suffix}).pdf"
 
 
@@ -212,6 +227,17 @@ def document_publish(
         locked.save()
     issued, _created = document_issue(document=locked, pdf=pdf, issued_by=published_by)
     return issued
+
+
+def document_preview(*, document: models.Model, pdf: DocumentPdf) -> render.RenderedDocument:
+    """The PDF as it would be issued from ``document`` now (already loaded as its page
+    loads it), marked as a draft on every page; never sealed, never stored."""
+    description = pdf.describe(document)
+    return render.render_pdf(
+        template_name=pdf.template_name,
+        context={**pdf.context(document), "pdf": description, "issue": None, "draft": True},
+        filename=download_file_name(description.title, draft=True),
+    )
 
 
 @transaction.atomic

@@ -23,10 +23,8 @@ from followup.activities.permissions import (
     can_change_activity,
     can_log_for_commitment,
 )
-from followup.reviews.selectors import last_period_signed_off
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.selectors import commitment_queryset, published_pledges
-from portal.choices import Phase
 
 LATEST_LIMIT = 5
 
@@ -163,15 +161,25 @@ def pledge_progress(pledge: Pledge, *, year: int) -> None:
     by_year = progress_by_year(commitments)
     latest = latest_activities([c.pk for c in commitments], year=year)
     for commitment in commitments:
-        logged = by_year[commitment.pk]
-        commitment.progress = CommitmentProgress(
-            year=year,
-            years=[
-                logged.get(y) or YearProgress(y, target=commitment.yearly_target)
-                for y in pledge.years
-            ],
-            latest=latest[commitment.pk],
-        )
+        commitment.progress = _progress(commitment, pledge, year, by_year, latest)
+
+
+def _progress(
+    commitment: Commitment,
+    pledge: Pledge,
+    year: int,
+    by_year: dict[int, dict[int, YearProgress]],
+    latest: dict[int, list[Activity]],
+) -> CommitmentProgress:
+    """A commitment's progress in ``year``, with every year of the pledge's period."""
+    logged = by_year[commitment.pk]
+    return CommitmentProgress(
+        year=year,
+        years=[
+            logged.get(y) or YearProgress(y, target=commitment.yearly_target) for y in pledge.years
+        ],
+        latest=latest[commitment.pk],
+    )
 
 
 def planned_by_focus_area(pledge: Pledge) -> None:
@@ -193,58 +201,55 @@ def last_updated(pledges: Iterable[Pledge]) -> dict[int, datetime.datetime]:
         return {}
     result: dict[int, datetime.datetime] = {}
 
-    def merge(rows) -> None:
+    # (rows, the field naming the pledge, the moment it changed)
+    sources = [
+        (Pledge.history.filter(id__in=ids), "id", "history_date"),
+        (
+            Activity.objects.filter(commitment__pledge_id__in=ids),
+            "commitment__pledge_id",
+            "updated_at",
+        ),
+        (
+            PlannedActivity.objects.filter(focus_area__pledge_id__in=ids),
+            "focus_area__pledge_id",
+            "created_at",
+        ),
+    ]
+    for queryset, pledge_field, moment_field in sources:
+        rows = (
+            queryset.values(pledge_field)
+            .annotate(latest=Max(moment_field))
+            .values_list(pledge_field, "latest")
+            .order_by()
+        )
         for pledge_id, moment in rows:
             if moment and (pledge_id not in result or moment > result[pledge_id]):
                 result[pledge_id] = moment
+    return result
 
-    merge(
-        Pledge.history.filter(id__in=ids)
-        .values("id")
-        .annotate(latest=Max("history_date"))
-        .values_list("id", "latest")
+
+def logged_years(pledge_ids: Iterable[int]) -> dict[int, set[int]]:
+    """{pledge id: the years anything is logged for it in the portal}; one query."""
+    result: dict[int, set[int]] = {pk: set() for pk in pledge_ids}
+    rows = (
+        public_activities()
+        .filter(commitment__pledge_id__in=list(result))
+        .annotate(year=ExtractYear("date"))
+        .values_list("commitment__pledge_id", "year")
+        .distinct()
         .order_by()
     )
-    merge(
-        Activity.objects.filter(commitment__pledge_id__in=ids)
-        .values("commitment__pledge_id")
-        .annotate(latest=Max("updated_at"))
-        .values_list("commitment__pledge_id", "latest")
-        .order_by()
-    )
-    merge(
-        PlannedActivity.objects.filter(focus_area__pledge_id__in=ids)
-        .values("focus_area__pledge_id")
-        .annotate(latest=Max("created_at"))
-        .values_list("focus_area__pledge_id", "latest")
-        .order_by()
-    )
+    for pledge_id, year in rows:
+        result[pledge_id].add(year)
     return result
 
 
 # Coordinator and editor pages -------------------------------------------------
 
 
-def followup_pending(
-    pledge: Pledge, today: datetime.date | None = None, *, signed_off: set[int] | None = None
-) -> bool:
-    """Whether the parties still work on a pledge: it is current, or it has ended and
-    the annual follow-up of its last period is not yet signed off and published.
-
-    ``signed_off`` is last_period_signed_off() for a batch of pledges (saves a query each).
-    """
-    phase = pledge.phase(today)
-    if phase == Phase.CURRENT:
-        return True
-    if phase != Phase.ENDED:
-        return False
-    if signed_off is None:
-        signed_off = last_period_signed_off([pledge])
-    return pledge.pk not in signed_off
-
-
 def pledges_for_coordinator(user: User) -> list[Pledge]:
-    """Published pledges the user logs activities for, with commitments prefetched."""
+    """Published pledges the user logs activities for, with commitments prefetched and
+    ``own_commitments``: those the user's organisation answers for."""
     parties = documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
@@ -256,13 +261,9 @@ def pledges_for_coordinator(user: User) -> list[Pledge]:
         .order_by("-period_start", "title")
     )
     pledges = list(pledges)
-    today = timezone.localdate()
-    signed_off = last_period_signed_off(pledges)
-    result = [p for p in pledges if followup_pending(p, today, signed_off=signed_off)]
-    # Hide commitments of another named municipality in a joint pledge.
-    for pledge in result:
+    for pledge in pledges:
         pledge.own_commitments = [c for c in pledge.commitments.all() if can_log(user, c, pledge)]
-    return result
+    return pledges
 
 
 def can_log(user: User, commitment: Commitment, pledge: Pledge) -> bool:
@@ -287,28 +288,20 @@ def pledges_for_editor(user: User) -> list[Pledge]:
     )
 
 
-def coordinator_overview(user: User) -> list[Pledge]:
-    """The coordinator start page: pledges, commitments, progress per year, latest entries.
+def coordinator_overview(pledges: list[Pledge]) -> list[Pledge]:
+    """The coordinator start page: for pledges_for_coordinator(), progress per year and
+    latest entries of each of the user's own commitments; two queries.
 
     Annotates each commitment with ``progress`` (every year) and ``latest`` (all kept
     entries, withdrawn ones included, so they can be corrected or seen).
     """
-    pledges = pledges_for_coordinator(user)
     commitments = [c for p in pledges for c in p.own_commitments]
     by_year = progress_by_year(commitments)
     latest = latest_activities([c.pk for c in commitments], include_withdrawn=True)
     for pledge in pledges:
         year = default_year(pledge)
         for commitment in pledge.own_commitments:
-            logged = by_year[commitment.pk]
-            commitment.progress = CommitmentProgress(
-                year=year,
-                years=[
-                    logged.get(y) or YearProgress(y, target=commitment.yearly_target)
-                    for y in pledge.years
-                ],
-                latest=latest[commitment.pk],
-            )
+            commitment.progress = _progress(commitment, pledge, year, by_year, latest)
     return pledges
 
 

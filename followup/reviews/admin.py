@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from followup.reviews.models import Review, ReviewItem, ReviewSignOff, ReviewState
-from followup.reviews.services import review_publish
+from followup.reviews.signing import review_publish
 from portal.admin_actions import ShowHistoryNeverRevertMixin
 
 

@@ -40,9 +40,22 @@ def content_sha256(review: Review, items: list[ReviewItem]) -> str:
     return hashlib.sha256(encoded.encode()).hexdigest()
 
 
+def _done(activities: list[Activity]) -> int:
+    return sum(a.count for a in activities if a.kind == Activity.Kind.DONE)
+
+
+def _short_of_target(commitment: Commitment, activities: list[Activity]) -> bool:
+    """Whether a commitment with a yearly target has fewer logged times than its target."""
+    return (
+        commitment.kind == Commitment.Kind.YEARLY_TARGET
+        and bool(commitment.yearly_target)
+        and _done(activities) < commitment.yearly_target
+    )
+
+
 def _progress_text(commitment: Commitment, activities: list[Activity], period: ReviewPeriod) -> str:
     """ "4 av 6 tillfällen 2024" and the year's logged activities, in plain words."""
-    done = sum(a.count for a in activities if a.kind == Activity.Kind.DONE)
+    done = _done(activities)
     received = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_RECEIVED)
     answered = sum(a.count for a in activities if a.kind == Activity.Kind.REQUEST_ANSWERED)
     label = period.label
@@ -83,15 +96,21 @@ def _progress_text(commitment: Commitment, activities: list[Activity], period: R
     return "\n".join(lines)
 
 
-def _pledge_items(pledge: Pledge, period: ReviewPeriod) -> list[ReviewItem]:
+def _activities_by_commitment(pledge_id: int, period: ReviewPeriod) -> dict[int, list[Activity]]:
+    """The period's activities as residents see them (not withdrawn), newest first; one query."""
     activities: dict[int, list[Activity]] = {}
     for activity in Activity.objects.filter(
-        commitment__pledge=pledge,
+        commitment__pledge_id=pledge_id,
         withdrawn_at__isnull=True,
         date__gte=period.start,
         date__lte=period.end,
     ).order_by("-date", "-pk"):
         activities.setdefault(activity.commitment_id, []).append(activity)
+    return activities
+
+
+def _pledge_items(pledge: Pledge, period: ReviewPeriod) -> list[ReviewItem]:
+    activities = _activities_by_commitment(pledge.pk, period)
     items = []
     for section in commitment_sections(pledge):
         for group in section.groups:
@@ -130,3 +149,28 @@ def prefill_items(document: Pledge | Agreement, period: ReviewPeriod) -> list[Re
     if isinstance(document, Pledge):
         return _pledge_items(document, period)
     return _agreement_items(document)
+
+
+def live_progress(review: Review, items: list[ReviewItem]) -> list[ReviewItem]:
+    """Compare each item's stored progress with what the activity log says now.
+
+    Sets ``live_progress``, ``progress_changed`` and ``short_of_target`` (fewer logged
+    times than the yearly target) on every item (expects each item's commitment loaded)
+    and returns the changed ones; one query for a pledge's review, none for an
+    agreement's (its duties have no logged progress).
+    """
+    period = ReviewPeriod(review.period_start, review.period_end)
+    activities = _activities_by_commitment(review.pledge_id, period) if review.pledge_id else {}
+    changed = []
+    for item in items:
+        logged = activities.get(item.commitment_id, [])
+        item.live_progress = (
+            _progress_text(item.commitment, logged, period) if item.commitment_id else item.progress
+        )
+        item.short_of_target = bool(item.commitment_id) and _short_of_target(
+            item.commitment, logged
+        )
+        item.progress_changed = item.live_progress != item.progress
+        if item.progress_changed:
+            changed.append(item)
+    return changed

@@ -33,7 +33,16 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
         max_length=TEXT_MAX,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+    confirm_short_of_target = forms.BooleanField(
+        label=_(
+            "Bedömningarna stämmer, också där loggen visar färre tillfällen än målet "
+            "(till exempel för att allt inte loggades i portalen)."
+        ),
+        required=False,
+    )
     content_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+    # Set by the view when the draft was saved but could not be sent: the page says so.
+    submission_refused = False
 
     def __init__(self, *args, review: Review, items: list[ReviewItem], **kwargs):
         if "initial" not in kwargs:

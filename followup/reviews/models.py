@@ -379,7 +379,9 @@ class ReviewEvent(models.Model):
     class Kind(models.TextChoices):
         STARTED = "started", _("Påbörjad")
         SUBMITTED = "submitted", _("Inskickad för underskrift")
+        RESUBMITTED = "resubmitted", _("Inskickad igen med nya siffror från aktivitetsloggen")
         RETURNED = "returned", _("Återsänd till utkast")
+        SIGNATURES_CANCELLED = "signatures_cancelled", _("Underskrifter upphörde att gälla")
         SIGNED = "signed", _("Undertecknad")
         APPROVED = "approved", _("Godkänd av alla parter")
         PUBLISHED = "published", _("Publicerad")

@@ -17,10 +17,13 @@ from django.utils import timezone
 
 from agreements.models import Agreement, Membership
 from agreements.permissions import User, documents_filter
-from followup.reviews.models import Review, ReviewEvent, ReviewSignOff, ReviewState
+from followup.activities.selectors import logged_years, pledges_for_coordinator
+from followup.reviews.content import live_progress
+from followup.reviews.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
 from followup.reviews.periods import ReviewPeriod, document_periods
 from followup.reviews.permissions import can_view, parties_waiting_for
 from pledges.models import Pledge
+from portal.choices import Phase
 from portal.models import IssuedDocument
 
 EVENT_LIMIT = 10
@@ -37,6 +40,20 @@ def review_queryset():
     )
 
 
+# How long after its end a period with nothing in the portal can still be followed up
+# there: the follow-up of a year is written early in the next.
+STILL_OPEN_AFTER_END = datetime.timedelta(days=365)
+
+
+def can_still_follow_up(
+    period: ReviewPeriod, review: Review | None, *, logged: bool, today: datetime.date
+) -> bool:
+    """Whether a period belongs on the coordinators' list: it has a review or logged
+    activities, or it has not ended, or it ended less than a year ago. Older periods
+    with nothing in the portal were followed up elsewhere, before the portal."""
+    return review is not None or logged or period.end >= today - STILL_OPEN_AFTER_END
+
+
 @dataclass
 class PeriodRow:
     """One follow-up period of a document on the coordinators' page."""
@@ -44,16 +61,27 @@ class PeriodRow:
     period: ReviewPeriod
     review: Review | None
     can_start: bool
+    is_open: bool = True
 
 
 @dataclass
 class DocumentReviews:
     document: Pledge | Agreement
-    rows: list[PeriodRow]
+    all_rows: list[PeriodRow]
 
     @property
     def kind(self) -> str:
         return "pledge" if isinstance(self.document, Pledge) else "agreement"
+
+    @property
+    def rows(self) -> list[PeriodRow]:
+        """The periods that can still be followed up in the portal."""
+        return [row for row in self.all_rows if row.is_open]
+
+    @property
+    def older_rows(self) -> list[PeriodRow]:
+        """Periods that ended long ago with nothing in the portal (shown behind a link)."""
+        return [row for row in self.all_rows if not row.is_open]
 
 
 def _latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetime.date], Review]:
@@ -73,7 +101,7 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
     """The follow-up periods of the coordinator's published pledges and agreements.
 
     Pledges that have not started yet have nothing to follow up and are left out.
-    A fixed number of queries (7).
+    A fixed number of queries (8).
     """
     parties = documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
@@ -97,17 +125,52 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
         Q(pledge__in=[p.pk for p in pledges]) | Q(agreement__in=[a.pk for a in agreements])
     )
     latest = _latest_by_period(reviews)
+    logged = logged_years([p.pk for p in pledges])
     result = []
     for document in [*pledges, *agreements]:
         kind = "pledge" if isinstance(document, Pledge) else "agreement"
+        years = logged.get(document.pk, set()) if kind == "pledge" else set()
         rows = []
         for period in document_periods(document):
             review = latest.get((kind, document.pk, period.start))
             if review is not None:
                 review.missing = review.missing_parties()
-            rows.append(PeriodRow(period, review, can_start=period.start <= today))
+            is_open = can_still_follow_up(
+                period, review, logged=period.start.year in years, today=today
+            )
+            rows.append(PeriodRow(period, review, can_start=period.start <= today, is_open=is_open))
         result.append(DocumentReviews(document, rows))
     return result
+
+
+def pledges_to_follow_up(user: User) -> list[Pledge]:
+    """The pledges whose activity log a coordinator still keeps: current ones, and ended
+    ones whose last period can still be followed up and has no published review."""
+    today = timezone.localdate()
+    pledges = pledges_for_coordinator(user)
+    # Asked for every pledge, not only the ended ones, so the query count stays the same.
+    ends = {p.pk: p.period_end for p in pledges}
+    last_reviews: dict[int, list[Review]] = {pk: [] for pk in ends}  # of each last period
+    for review in Review.objects.filter(pledge__in=list(ends)):
+        if review.period_end == ends[review.pledge_id]:
+            last_reviews[review.pledge_id].append(review)
+    logged = logged_years(list(ends))
+    pending = []
+    for pledge in pledges:
+        phase = pledge.phase(today)
+        reviews = last_reviews[pledge.pk]
+        if phase == Phase.CURRENT:
+            pending.append(pledge)
+        elif phase == Phase.ENDED and not any(r.is_published for r in reviews):
+            last = document_periods(pledge)[-1]
+            if can_still_follow_up(
+                last,
+                reviews[0] if reviews else None,
+                logged=last.start.year in logged[pledge.pk],
+                today=today,
+            ):
+                pending.append(pledge)
+    return pending
 
 
 def signatory_queue(user: User) -> list[Review]:
@@ -177,12 +240,17 @@ def annotate_review(review: Review) -> None:
 
 
 def review_for_party(user: User, pk: int) -> Review:
-    """A review the user follows as coordinator or signatory of a party, or 404/403."""
+    """A review the user follows as coordinator or signatory of a party, or 404/403.
+
+    A review still being drafted or signed also gets ``log_changes``: the items whose
+    figures the activity log now gives differently (each with ``live_progress``).
+    """
     review = (
         review_queryset()
         .select_related("replaces", "replaced_by")
         .prefetch_related(
-            "items", Prefetch("events", queryset=ReviewEvent.objects.select_related("user"))
+            Prefetch("items", queryset=ReviewItem.objects.select_related("commitment")),
+            Prefetch("events", queryset=ReviewEvent.objects.select_related("user")),
         )
         .filter(pk=pk)
         .first()
@@ -193,6 +261,11 @@ def review_for_party(user: User, pk: int) -> Review:
         raise PermissionDenied
     annotate_review(review)
     review.missing = review.missing_parties()
+    review.log_changes = (
+        live_progress(review, list(review.items.all()))
+        if review.state in (ReviewState.DRAFT, ReviewState.SUBMITTED)
+        else []
+    )
     return review
 
 
@@ -262,16 +335,3 @@ def latest_published_review(pledges: list[Pledge]) -> Review | None:
         .order_by("-published_at")
         .first()
     )
-
-
-def last_period_signed_off(pledges: list[Pledge]) -> set[int]:
-    """Ids of the pledges whose last follow-up period has a published review; one query."""
-    if not pledges:
-        return set()
-    ends = {p.pk: p.period_end for p in pledges}
-    rows = (
-        Review.objects.published()
-        .filter(pledge__in=list(ends))
-        .values_list("pledge_id", "period_end")
-    )
-    return {pledge_id for pledge_id, end in rows if end == ends[pledge_id]}

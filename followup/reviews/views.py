@@ -1,11 +1,11 @@
-"""Pages of the annual follow-up: start, draft, submit, sign, return, revise, read."""
+"""Pages of the annual follow-up: start, draft, submit, resubmit, revise, read; the
+signing steps' pages are in signing_views.py."""
 
 from __future__ import annotations
 
 import datetime
 
 from django.contrib import messages
-from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
@@ -21,6 +21,8 @@ from followup.reviews.forms import ReturnForm, ReviewForm, SignForm
 from followup.reviews.models import ReviewEvent, ReviewState
 from followup.reviews.permissions import can_draft, can_sign, parties_waiting_for
 from followup.reviews.selectors import published_review, review_for_party
+from followup.reviews.submission import submission_problems
+from followup.reviews.workflow import ReviewConflict
 from pledges.models import Pledge
 from portal.forms import add_service_errors
 
@@ -61,20 +63,25 @@ def review_start(request):
     return redirect("followup:review", pk=review.pk)
 
 
-def _page(request, review, *, form=None, sign_form=None, return_form=None, status=200):
+def review_page_response(
+    request, review, *, form=None, sign_form=None, return_form=None, status=200
+):
+    """The parties' page of a review, with whichever forms the user may use now."""
     user = request.user
     document = review.document
     may_draft = can_draft(user, document)
     may_sign = can_sign(user, document)
     waiting_for_me = parties_waiting_for(user, review)
+    submitted = review.state == ReviewState.SUBMITTED
     if form is None and review.state == ReviewState.DRAFT and may_draft:
         form = ReviewForm(review=review, items=list(review.items.all()))
-    if review.state == ReviewState.SUBMITTED and may_sign and waiting_for_me:
+    # A signatory signs exactly what was submitted: not while the log says otherwise.
+    if submitted and may_sign and waiting_for_me and not review.log_changes:
         sign_form = sign_form or SignForm(initial={"content_version": review.content_version})
-    if review.state == ReviewState.SUBMITTED and may_sign:
+    if submitted and may_sign:
         return_form = return_form or ReturnForm()
     problems = (
-        services.submission_problems(review, list(review.items.all()))
+        submission_problems(review, list(review.items.all()))
         if review.state == ReviewState.DRAFT
         else []
     )
@@ -88,10 +95,22 @@ def _page(request, review, *, form=None, sign_form=None, return_form=None, statu
             "form": form,
             "sign_form": sign_form,
             "return_form": return_form,
+            "error_form": next(
+                (f for f in (form, sign_form, return_form) if f is not None and f.errors), None
+            ),
             "may_draft": may_draft,
             "may_sign": may_sign,
             "waiting_for_me": waiting_for_me,
             "waiting_names": _(" och ").join(p.name for p in waiting_for_me),
+            # The user's signature is the last one missing: it publishes at once.
+            "signing_publishes": bool(waiting_for_me)
+            and len(waiting_for_me) == len(review.missing),
+            "my_cancelled_sign_offs": [
+                s
+                for s in review.sign_offs.all()
+                if s.user_id == user.pk and s.content_version < review.content_version
+            ],
+            "can_resubmit": submitted and may_draft and bool(review.log_changes),
             "states": ReviewState.choices,
             "parties": document_parties(document),
             "problems": problems,
@@ -119,13 +138,14 @@ def review_page(request, pk: int):
     """The parties' page of a review: the draft form, or the content with its actions."""
     review = review_for_party(request.user, pk)
     if request.method == "GET":
-        return _page(request, review)
+        return review_page_response(request, review)
     if not can_draft(request.user, review.document):
         raise PermissionDenied
     form = ReviewForm(request.POST, review=review, items=list(review.items.all()))
     if not form.is_valid():
-        return _page(request, review, form=form, status=400)
+        return review_page_response(request, review, form=form, status=400)
     data = form.cleaned_data
+    submit = request.POST.get("action") == "submit"
     try:
         saved = services.review_update(
             user=request.user,
@@ -136,122 +156,74 @@ def review_page(request, pk: int):
             next_steps=data["next_steps"],
             assessments=form.assessments(),
         )
-        if request.POST.get("action") == "submit":
-            services.review_submit(
-                user=request.user, review=saved, content_version=saved.content_version
-            )
-    except services.ReviewConflict as conflict:
-        data = request.POST.copy()
-        data["content_version"] = str(conflict.current.content_version)
-        review = review_for_party(request.user, pk)
-        form = ReviewForm(data, review=review, items=list(review.items.all()))
-        form.is_valid()
-        form.add_error(None, CONFLICT_MESSAGE)
-        return _page(request, review, form=form, status=409)
+    except ReviewConflict as conflict:
+        return _conflict(request, pk, conflict)
     except ValidationError as error:
-        if request.POST.get("action") == "submit":
-            # The draft itself was saved; only the submission was refused.
-            for message in _messages_of(error):
-                messages.error(request, message)
-            return redirect("followup:review", pk=pk)
         add_service_errors(form, error)
-        return _page(request, review, form=form, status=400)
-    if request.POST.get("action") == "submit":
-        messages.success(
-            request, _("Uppföljningen är inskickad. Undertecknarna ser den nu i sin kö.")
-        )
-    else:
+        return review_page_response(request, review, form=form, status=400)
+    if not submit:
         messages.success(request, _("Utkastet är sparat."))
+        return redirect("followup:review", pk=pk)
+    try:
+        services.review_submit(
+            user=request.user,
+            review=saved,
+            content_version=saved.content_version,
+            confirmed_short=data["confirm_short_of_target"],
+        )
+    except ReviewConflict as conflict:
+        return _conflict(request, pk, conflict)
+    except ValidationError as error:
+        # The draft is saved; the submission was refused: show why, field by field.
+        review = review_for_party(request.user, pk)
+        bound = request.POST.copy()
+        bound["content_version"] = str(review.content_version)
+        form = ReviewForm(bound, review=review, items=list(review.items.all()))
+        form.is_valid()
+        form.submission_refused = True
+        add_service_errors(form, error)
+        return review_page_response(request, review, form=form, status=400)
+    messages.success(request, _("Uppföljningen är inskickad. Undertecknarna ser den nu i sin kö."))
     return redirect("followup:review", pk=pk)
 
 
+def _conflict(request, pk: int, conflict: ReviewConflict):
+    """Another coordinator saved first: keep what this one typed, show what is saved."""
+    data = request.POST.copy()
+    data["content_version"] = str(conflict.current.content_version)
+    review = review_for_party(request.user, pk)
+    form = ReviewForm(data, review=review, items=list(review.items.all()))
+    form.is_valid()
+    form.add_error(None, CONFLICT_MESSAGE)
+    return review_page_response(request, review, form=form, status=409)
+
+
 @login_required
 @require_POST
-def review_sign(request, pk: int):
+def review_resubmit(request, pk: int):
+    """Coordinators send a submitted review again with the log's new figures."""
     review = review_for_party(request.user, pk)
-    if not can_sign(request.user, review.document):
-        raise PermissionDenied
-    form = SignForm(request.POST)
-    if form.is_valid() and not _password_confirmed(request, form.cleaned_data["password"]):
-        form.add_error(
-            "password",
-            _("Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."),
+    try:
+        version = int(request.POST.get("content_version", ""))
+    except ValueError:
+        version = -1
+    try:
+        services.review_resubmit(user=request.user, review=review, content_version=version)
+    except ReviewConflict:
+        messages.error(request, _("Uppföljningen har ändrats sedan du öppnade den. Försök igen."))
+    except ValidationError as error:
+        for message in _messages_of(error):
+            messages.error(request, message)
+    else:
+        messages.success(
+            request,
+            _(
+                "Uppföljningen är inskickad igen med siffrorna som aktivitetsloggen visar nu. "
+                "Underskrifter som redan fanns gäller inte längre; undertecknarna ser den i "
+                "sin kö igen."
+            ),
         )
-    if form.is_valid():
-        try:
-            services.review_sign(
-                user=request.user,
-                review=review,
-                password=form.cleaned_data["password"],
-                content_version=form.cleaned_data["content_version"],
-                title=form.cleaned_data["title"],
-            )
-        except services.ReviewConflict:
-            messages.error(
-                request,
-                _(
-                    "Uppföljningen har ändrats sedan du öppnade den. Läs igenom den nya "
-                    "versionen innan du skriver under."
-                ),
-            )
-            return redirect("followup:review", pk=pk)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            review = review_for_party(request.user, pk)
-            if review.state == ReviewState.PUBLISHED:
-                messages.success(
-                    request,
-                    _(
-                        "Du har skrivit under. Alla parter har nu skrivit under och "
-                        "uppföljningen är publicerad."
-                    ),
-                )
-            elif review.state == ReviewState.APPROVED:
-                messages.success(
-                    request,
-                    _(
-                        "Du har skrivit under. Alla parter har skrivit under; uppföljningen "
-                        "publiceras så snart dess PDF kan förseglas."
-                    ),
-                )
-            else:
-                messages.success(
-                    request, _("Du har skrivit under. Uppföljningen väntar på fler underskrifter.")
-                )
-            return redirect("followup:review", pk=pk)
-    return _page(request, review, sign_form=form, status=400)
-
-
-def _password_confirmed(request, password: str) -> bool:
-    """Check the signatory's password through the authentication backends, outside any
-    transaction, so that django-axes counts a wrong guess as it does at login and locks
-    the account (the lockout page) after repeated failures."""
-    confirmed = authenticate(request, username=request.user.get_username(), password=password)
-    return confirmed is not None and confirmed.pk == request.user.pk
-
-
-@login_required
-@require_POST
-def review_return(request, pk: int):
-    review = review_for_party(request.user, pk)
-    if not can_sign(request.user, review.document):
-        raise PermissionDenied
-    form = ReturnForm(request.POST)
-    if form.is_valid():
-        try:
-            services.review_return(
-                user=request.user, review=review, comment=form.cleaned_data["comment"]
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Uppföljningen är tillbaka hos samordnarna som utkast med din kommentar."),
-            )
-            return redirect("followup:review", pk=pk)
-    return _page(request, review, return_form=form, status=400)
+    return redirect("followup:review", pk=pk)
 
 
 @login_required

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.utils.encoding import escape_uri_path
 
 from portal.models import IssuedDocument
 
@@ -44,3 +45,12 @@ def current_document_response(request: HttpRequest, document) -> HttpResponse:
     if issued is None:
         return render(request, "documents/pdf_missing.html", {"document": document}, status=404)
     return issued_document_response(request, issued, immutable=False)
+
+
+def preview_response(rendered) -> HttpResponse:
+    """A draft PDF (RenderedDocument), inline; private and never stored by a cache."""
+    filename, content_type, content = rendered
+    response = HttpResponse(content, content_type=content_type)
+    response["Content-Disposition"] = f"inline; filename*=utf-8''{escape_uri_path(filename)}"
+    response["Cache-Control"] = "private, no-store"
+    return response

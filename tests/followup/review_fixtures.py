@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from agreements.models import Agreement, Membership, Municipality, PoliceArea
 from followup.models import Assessment, Review, ReviewSignOff
 from followup.reviews import services as reviews
+from followup.reviews import signing
 from pledges.models import Pledge
 from portal.models import IssuedDocument
 from tests.followup.factories import MembershipFactory, UserFactory
@@ -107,14 +108,21 @@ def fill(
     )
 
 
-def submit(review: Review, user) -> Review:
+def submit(review: Review, user, *, confirmed_short: bool = True) -> Review:
+    """Send the draft; by default the coordinators confirm "Genomfört" where the log
+    shows fewer times than the target (the fixtures log little)."""
     review.refresh_from_db()
-    return reviews.review_submit(user=user, review=review, content_version=review.content_version)
+    return reviews.review_submit(
+        user=user,
+        review=review,
+        content_version=review.content_version,
+        confirmed_short=confirmed_short,
+    )
 
 
 def sign(review: Review, user, *, password: str = PASSWORD) -> list[ReviewSignOff]:
     review.refresh_from_db()
-    return reviews.review_sign(
+    return signing.review_sign(
         user=user, review=review, password=password, content_version=review.content_version
     )
 

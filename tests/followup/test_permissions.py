@@ -81,8 +81,28 @@ def test_named_municipality_commitment_belongs_to_that_municipality_only(world):
     neighbour = MembershipFactory(municipality=second).user
     police = MembershipFactory(municipality=None, police_area=world.own_police_area).user
     assert can_log_for_commitment(granby, commitment)
-    assert can_log_for_commitment(police, commitment)
+    assert not can_log_for_commitment(police, commitment)
     assert not can_log_for_commitment(neighbour, commitment)
+
+
+@pytest.mark.parametrize(
+    ("responsible", "municipality_logs", "police_logs"),
+    [
+        (Commitment.Responsible.JOINT, True, True),
+        (Commitment.Responsible.POLICE, False, True),
+        (Commitment.Responsible.MUNICIPALITY, True, False),
+    ],
+)
+def test_coordinators_log_only_for_commitments_their_organisation_answers_for(
+    world, responsible, municipality_logs, police_logs
+):
+    commitment = world.pledge.commitments.create(
+        text="Ett löfte", responsible=responsible, kind=Commitment.Kind.ONGOING
+    )
+    municipality = MembershipFactory(municipality=world.own_municipality).user
+    police = MembershipFactory(municipality=None, police_area=world.own_police_area).user
+    assert can_log_for_commitment(municipality, commitment) is municipality_logs
+    assert can_log_for_commitment(police, commitment) is police_logs
 
 
 def test_membership_needs_exactly_one_organisation(world):

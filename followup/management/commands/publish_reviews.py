@@ -2,7 +2,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.core.management.base import BaseCommand, CommandError
 
 from followup.models import Review, ReviewState
-from followup.reviews.services import review_publish
+from followup.reviews.signing import review_publish
 from portal.documents.certificates import seal_config
 
 

@@ -14,6 +14,7 @@ from django.db import connection
 from agreements.models import Membership
 from followup.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
 from followup.reviews import services as reviews
+from followup.reviews import signing
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import (
     JAN_2024,
@@ -34,13 +35,13 @@ def test_signatory_with_a_stale_copy_still_counts_and_approval_happens_once(
     seen_by_municipality = Review.objects.get(pk=submitted.pk)
     seen_by_police = Review.objects.get(pk=submitted.pk)
 
-    reviews.review_sign(
+    signing.review_sign(
         user=people.police,
         review=seen_by_police,
         password=PASSWORD,
         content_version=seen_by_police.content_version,
     )
-    reviews.review_sign(
+    signing.review_sign(
         user=people.municipalities["Granby"],
         review=seen_by_municipality,
         password=PASSWORD,
@@ -67,7 +68,7 @@ def test_two_parties_signing_at_the_same_moment_both_count_once(world):
         try:
             stale = Review.objects.get(pk=review.pk)
             barrier.wait()
-            reviews.review_sign(
+            signing.review_sign(
                 user=user, review=stale, password=PASSWORD, content_version=stale.content_version
             )
         except BaseException as error:  # noqa: BLE001 - reported by the main thread
@@ -106,7 +107,7 @@ def test_two_signatories_of_one_party_at_the_same_moment_sign_once(world):
             stale = Review.objects.get(pk=review.pk)
             barrier.wait()
             outcomes.append(
-                reviews.review_sign(
+                signing.review_sign(
                     user=user,
                     review=stale,
                     password=PASSWORD,

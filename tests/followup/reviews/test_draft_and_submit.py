@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 
 import pytest
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 
 from agreements.models import Membership
 from followup.models import Assessment, ReviewEvent, ReviewState
@@ -134,16 +134,20 @@ def test_signatory_cannot_edit_the_draft(world, granby_people):
 
 def test_submit_without_summary_or_assessments_is_refused_in_swedish(world, granby_people):
     review = start_granby(world, granby_people)
-    target, _on_request = review.items.all()
+    target, on_request = review.items.all()
     fill(review, granby_people.coordinator, summary="", assessments={target.pk: ("done", "")})
 
     with pytest.raises(ValidationError) as refused:
         submit(review, granby_people.coordinator)
 
-    assert refused.value.messages == [
-        "Skriv en sammanfattning.",
-        "Bedöm alla löften: 1 saknar bedömning.",
-    ]
+    # Each problem on the field it concerns, so that the form marks it.
+    assert refused.value.message_dict == {
+        NON_FIELD_ERRORS: ["Bedöm alla löften: 1 saknar bedömning."],
+        "summary": ["Skriv en sammanfattning."],
+        f"item_{on_request.pk}_assessment": [
+            "Välj en bedömning för ”Om det uppkommer önskemål om trygghetsvandringar bistår kom…”."
+        ],
+    }
     review.refresh_from_db()
     assert review.state == ReviewState.DRAFT
     assert review.content_sha256 == ""

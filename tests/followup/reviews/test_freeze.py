@@ -13,7 +13,7 @@ from followup.models import (
     ReviewSignOff,
     ReviewState,
 )
-from followup.reviews import services as reviews
+from followup.reviews import signing
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.factories import UserFactory
 from tests.followup.review_fixtures import SUMMARY, fill, start_granby, submit
@@ -119,7 +119,7 @@ def test_services_refuse_to_change_a_published_review(published, granby_people):
     with pytest.raises(ValidationError):
         fill(published, granby_people.coordinator, summary="Ändrad")
     with pytest.raises(ValidationError):
-        reviews.review_return(user=granby_people.police, review=published, comment="Ångra")
+        signing.review_return(user=granby_people.police, review=published, comment="Ångra")
     with pytest.raises(ValidationError):
         submit(published, granby_people.coordinator)
 

@@ -9,6 +9,7 @@ import pytest
 from agreements.models import Membership
 from followup.models import Assessment, Review, ReviewSignOff, ReviewState
 from followup.reviews import services as reviews
+from followup.reviews import signing
 from followup.reviews.documents import REVIEW_PDF
 from followup.reviews.selectors import review_for_page
 from pledges.models import Pledge
@@ -69,7 +70,7 @@ def mala_review(seeded) -> Review:
     submit(review, coordinator)
     for user, title in [(police, "lokalpolisområdeschef"), (councillor, "kommunalråd")]:
         review.refresh_from_db()
-        reviews.review_sign(
+        signing.review_sign(
             user=user,
             review=review,
             password=PASSWORD,

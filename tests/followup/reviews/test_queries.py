@@ -103,10 +103,12 @@ def test_municipality_page_with_many_reviews(client, world, make_member):
 
 
 # Coordinator start page: the activity log's 8 queries (tests/followup/test_query_counts.py),
-# then 9 whether each pledge's last period is signed off; the follow-up overview:
-# 10 the user's pledges, 11 their municipalities, 12 agreements, 13 their reviews,
-# 14 the reviews' pledges' municipalities, 15 their sign-offs; 16 the latest events.
-START_PAGE_WITH_REVIEWS = 16
+# then for the ended pledges 9 the reviews of their last periods and 10 the years with
+# logged activities (whether each is still followed up); the follow-up overview:
+# 11 the user's pledges, 12 their municipalities, 13 agreements, 14 their reviews,
+# 15 the reviews' pledges' municipalities, 16 their sign-offs, 17 the years with logged
+# activities (which periods can still be followed up); 18 the latest events.
+START_PAGE_WITH_REVIEWS = 18
 
 
 def test_coordinator_start_page_with_many_reviews(

@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from followup.models import Assessment, ReviewEvent, ReviewSignOff, ReviewState
-from followup.reviews import services as reviews
+from followup.reviews import signing
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import fill, sign, submit
 
@@ -15,7 +15,7 @@ pytestmark = pytest.mark.django_db
 
 def test_coordinator_cannot_return_a_review(submitted, granby_people):
     with pytest.raises(PermissionDenied):
-        reviews.review_return(user=granby_people.coordinator, review=submitted, comment="Nej")
+        signing.review_return(user=granby_people.coordinator, review=submitted, comment="Nej")
 
     submitted.refresh_from_db()
     assert submitted.state == ReviewState.SUBMITTED
@@ -23,7 +23,7 @@ def test_coordinator_cannot_return_a_review(submitted, granby_people):
 
 def test_return_needs_a_comment(submitted, granby_people):
     with pytest.raises(ValidationError) as refused:
-        reviews.review_return(user=granby_people.police, review=submitted, comment="   ")
+        signing.review_return(user=granby_people.police, review=submitted, comment="   ")
 
     assert refused.value.message_dict == {"comment": ["Skriv vad som behöver ändras."]}
     submitted.refresh_from_db()
@@ -36,7 +36,7 @@ def test_returned_review_is_a_draft_again_and_earlier_signatures_no_longer_count
     people = granby_people
     sign(submitted, people.police)
 
-    reviews.review_return(
+    signing.review_return(
         user=people.municipalities["Granby"],
         review=submitted,
         comment="Trafikkontrollerna ska bedömas som delvis genomförda.",
@@ -69,7 +69,7 @@ def test_returned_review_is_a_draft_again_and_earlier_signatures_no_longer_count
 def test_returned_review_is_corrected_and_signed_by_both_again(submitted, granby_people):
     people = granby_people
     sign(submitted, people.municipalities["Granby"])
-    reviews.review_return(user=people.police, review=submitted, comment="Delvis, inte helt.")
+    signing.review_return(user=people.police, review=submitted, comment="Delvis, inte helt.")
 
     fill(submitted, people.coordinator, assessment=Assessment.PARTLY)
     submit(submitted, people.coordinator)

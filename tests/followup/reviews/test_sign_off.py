@@ -144,7 +144,7 @@ def test_approved_review_whose_publication_failed_stays_frozen_and_staff_publish
     def seal_unavailable(**kwargs):
         raise ValueError("Certifikatet kunde inte läsas.")
 
-    monkeypatch.setattr("followup.reviews.services.document_issue", seal_unavailable)
+    monkeypatch.setattr("followup.reviews.signing.document_issue", seal_unavailable)
     review = publish_through_sign_off(world.pledge, granby_people, 2024)
     assert review.state == ReviewState.APPROVED
     assert review.published_at is None

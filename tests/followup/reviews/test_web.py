@@ -57,6 +57,9 @@ def draft_data(review: Review, *, action="save", assessment="done", summary="Ett
         "next_steps": "Fler kontroller nära skolorna.",
         "action": action,
     }
+    if action == "submit":
+        # The fixtures log little: confirm "Genomfört" where the log shows fewer times.
+        data["confirm_short_of_target"] = "on"
     for item in review.items.all():
         data[f"item_{item.pk}_assessment"] = assessment
         data[f"item_{item.pk}_comment"] = f"Kommentar om {item.text[:20]}"
@@ -90,17 +93,22 @@ def test_whole_workflow_with_return_and_correction(
     assert "1 av 6 tillfällen 2024." in page  # the logged activity, against the target
     assert "Första trafikkontrollen" in page
 
-    # Submitting without assessments is refused, with what is missing; the draft is kept.
+    # Submitting without assessments is refused, with what is missing marked on each
+    # field; the draft is kept.
     response = client.post(
         reverse("followup:review", args=[review.pk]),
         draft_data(review, assessment="", action="submit"),
     )
-    assert response.status_code == 302
+    assert response.status_code == 400
     review.refresh_from_db()
     assert review.state == ReviewState.DRAFT
     assert review.summary == "Ett bra år."
-    followed = html_text(client.get(response.url))
-    assert "Bedöm alla löften: 2 saknar bedömning." in followed
+    refused = html_text(response)
+    assert "Utkastet är sparat men inte inskickat. Rätta det som är markerat:" in refused
+    assert "Bedöm alla löften: 2 saknar bedömning." in refused
+    for item in review.items.all():
+        field = f'id="id_item_{item.pk}_assessment_error"'
+        assert field in response.content.decode()
 
     # An assessment outside the scale is refused with a Swedish message.
     bad = draft_data(review)
