@@ -48,7 +48,7 @@ def largest_seed_pledge():
     def size(pledge) -> int:
         full = pledge_for_page(slug=pledge.slug)
         context = {"pledge": full, "sections": commitment_sections(full)}
-        return len(strip_tags(render_to_string("pledges/_pledge_content.html", context)))
+        return len(strip_tags(render_to_string("pledges/includes/pledge_content.html", context)))
 
     return max(published_pledges(), key=size)
 

@@ -72,16 +72,16 @@ def test_pdf_and_web_page_share_the_content_partial(seeded, client):
 
     pledge = pledge_for_page(slug="mala-2024")
     partial = render_to_string(
-        "pledges/_pledge_content.html",
+        "pledges/includes/pledge_content.html",
         {"pledge": pledge, "sections": commitment_sections(pledge)},
     )
     page = client.get(pledge.get_absolute_url()).content.decode()
     # The web page shows the partial as it is; the PDF template includes the same file.
     assert partial.strip()[:200] in page
     with open("templates/pledges/pdf/pledge.html") as template:
-        assert '{% include "pledges/_pledge_content.html" %}' in template.read()
+        assert '{% include "pledges/includes/pledge_content.html" %}' in template.read()
     with open("templates/agreements/pdf/agreement.html") as template:
-        assert '{% include "agreements/_agreement_content.html" %}' in template.read()
+        assert '{% include "agreements/includes/agreement_content.html" %}' in template.read()
 
 
 def test_fetcher_reads_static_files_from_disk():
