@@ -23,22 +23,26 @@ YEAR_PARAMETER = "ar"
 
 
 def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) -> dict[str, Any]:
-    """Progress of each commitment in the chosen year, and planned activities; 3 queries."""
+    """Progress of each commitment in the chosen year, planned activities and published
+    follow-ups; 7 queries (4 when there are no reviews)."""
     year = None
     if request is not None:
         year = parse_year(pledge, request.GET.get(YEAR_PARAMETER))
     year = year or default_year(pledge)
-    # 1: totals per commitment, year and kind; 2: latest activities of the year.
-    pledge_progress(pledge, year=year)
-    # 3: planned activities of the focus areas.
+    # 1-4: the published annual reviews, their items, sign-offs and sealed PDFs.
+    reviews = published_reviews_of([pledge], field="pledge")[pledge.pk]
+    # 5: totals per commitment, year and kind; 6: latest activities of the year.
+    untracked = pledge_progress(
+        pledge, year=year, reviewed_years={r.period_start.year for r in reviews}
+    )
+    # 7: planned activities of the focus areas.
     planned_by_focus_area(pledge)
     commitments = list(pledge.commitments.all())
     has_example = any(c.progress.has_example for c in commitments) or any(
         p.is_example for a in pledge.focus_areas.all() for p in a.planned
     )
-    # 4-7: the published annual reviews, their items, sign-offs and sealed PDFs.
-    reviews = published_reviews_of([pledge], field="pledge")[pledge.pk]
     return {
+        "progress_untracked": year in untracked,
         "reviews": reviews,
         "newest_review": max(reviews, key=lambda r: r.published_at) if reviews else None,
         "progress_year": year,
@@ -49,7 +53,10 @@ def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) ->
             "followup/includes/pledge_progress_note.html",
             "followup/includes/document_reviews.html",
         ],
-        "pledge_intro_templates": ["followup/includes/pledge_review_announcement.html"],
+        "pledge_intro_templates": [
+            "followup/includes/pledge_review_announcement.html",
+            "followup/includes/pledge_untracked_note.html",
+        ],
     }
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum, Window
-from django.db.models.functions import ExtractYear, RowNumber
+from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.http import Http404
 from django.utils import timezone
 
@@ -39,6 +39,8 @@ class YearProgress:
     received: int = 0
     answered: int = 0
     has_example: bool = False
+    # False for a past year that was not followed up in the portal: nothing to show.
+    tracked: bool = True
 
     @property
     def bar_value(self) -> int:
@@ -95,19 +97,26 @@ def parse_year(pledge: Pledge, value: str | None) -> int | None:
 
 
 def progress_by_year(commitments: Iterable[Commitment]) -> dict[int, dict[int, YearProgress]]:
-    """{commitment id: {year: YearProgress}} for public activities; one query."""
+    """{commitment id: {year: YearProgress}}; one query.
+
+    Counts public activities; a year whose only entries were withdrawn is there too,
+    with zeros: something was logged for it in the portal.
+    """
     commitments = list(commitments)
     ids = [c.pk for c in commitments]
     targets = {c.pk: c.yearly_target for c in commitments}
     result: dict[int, dict[int, YearProgress]] = {pk: {} for pk in ids}
     if not ids:
         return result
+    public = Q(withdrawn_at__isnull=True)
     rows = (
-        public_activities()
-        .filter(commitment_id__in=ids)
+        Activity.objects.filter(commitment_id__in=ids)
         .annotate(year=ExtractYear("date"))
         .values("commitment_id", "year", "kind")
-        .annotate(total=Sum("count"), examples=Count("pk", filter=Q(is_example=True)))
+        .annotate(
+            total=Coalesce(Sum("count", filter=public), 0),
+            examples=Count("pk", filter=public & Q(is_example=True)),
+        )
         .order_by()
     )
     for row in rows:
@@ -155,13 +164,30 @@ def latest_activities(
     return result
 
 
-def pledge_progress(pledge: Pledge, *, year: int) -> None:
-    """Annotate each prefetched commitment with ``progress`` for ``year``; two queries."""
+def pledge_progress(
+    pledge: Pledge,
+    *,
+    year: int,
+    reviewed_years: Iterable[int] = (),
+    today: datetime.date | None = None,
+) -> set[int]:
+    """Annotate each prefetched commitment with ``progress`` for ``year``; two queries.
+
+    Returns the years not followed up in the portal: past years in which nothing was
+    logged for any commitment and that no portal review covers (``reviewed_years``);
+    their YearProgress is not ``tracked``, so no zeros are shown for them.
+    """
+    today = today or timezone.localdate()
     commitments = list(pledge.commitments.all())
     by_year = progress_by_year(commitments)
     latest = latest_activities([c.pk for c in commitments], year=year)
+    logged = {y for per_year in by_year.values() for y in per_year} | set(reviewed_years)
+    untracked = {y for y in pledge.years if y < today.year and y not in logged}
     for commitment in commitments:
         commitment.progress = _progress(commitment, pledge, year, by_year, latest)
+        for year_progress in commitment.progress.years:
+            year_progress.tracked = year_progress.year not in untracked
+    return untracked
 
 
 def _progress(

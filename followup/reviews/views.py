@@ -111,6 +111,10 @@ def review_page_response(
                 if s.user_id == user.pk and s.content_version < review.content_version
             ],
             "can_resubmit": submitted and may_draft and bool(review.log_changes),
+            # Ask to confirm "Genomfört" only where the log shows fewer times than the target.
+            "asks_short_confirmation": any(
+                getattr(item, "short_of_target", False) for item in review.items.all()
+            ),
             "states": ReviewState.choices,
             "parties": document_parties(document),
             "problems": problems,

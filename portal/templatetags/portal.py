@@ -1,6 +1,7 @@
 """Template helpers shared by every page and PDF."""
 
 from django import template
+from django.utils import timezone
 from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
@@ -33,3 +34,11 @@ def phase_sentence(context, document):
     return format_html(
         '<p class="phase-sentence">{}</p>', document.phase_sentence(context.get("today"))
     )
+
+
+@register.filter
+def machine_datetime(value) -> str:
+    """A moment for a <time datetime> attribute: ISO 8601 in local time, whole seconds."""
+    if not value:
+        return ""
+    return timezone.localtime(value).replace(microsecond=0).isoformat()

@@ -12,6 +12,7 @@ from followup.activities import services
 from followup.models import Activity
 from pledges.models import Commitment, Pledge
 from tests.followup.factories import ActivityFactory, MembershipFactory, UserFactory
+from tests.seeds import html_text
 
 pytestmark = pytest.mark.django_db
 
@@ -65,9 +66,17 @@ def test_mala_page_shows_four_of_six_times_2024_as_text_and_progress_bar(
     assert "Särskild insats 24 mars" in html
 
 
-def test_ended_pledge_shows_its_last_year(client, mala):
-    page = client.get(mala.get_absolute_url()).content.decode()
-    assert "0 av 6 tillfällen 2024" in page
+def test_ended_pledge_shows_its_last_year(client, mala, mala_coordinator):
+    # Nothing logged in the portal for a past year: said once, with no zeros.
+    page = html_text(client.get(mala.get_absolute_url()).content.decode())
+    assert page.count("Arbetet under 2024 följdes inte upp i portalen") == 1
+    assert "0 av 6 tillfällen 2024" not in page
+    assert "Inga aktiviteter är loggade" not in page
+    # Once something is logged for 2024, the year's figures show, zeros included.
+    log(mala_coordinator, commitment(mala, MALA_SIX_TIMES), datetime.date(2024, 4, 1), "Kontroll")
+    page = html_text(client.get(mala.get_absolute_url()).content.decode())
+    assert "följdes inte upp i portalen" not in page
+    assert "1 av 6 tillfällen 2024" in page
     assert "0 av 1 tillfälle 2024" in page
 
 
