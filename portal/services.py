@@ -235,7 +235,13 @@ def document_preview(*, document: models.Model, pdf: DocumentPdf) -> render.Rend
     description = pdf.describe(document)
     return render.render_pdf(
         template_name=pdf.template_name,
-        context={**pdf.context(document), "pdf": description, "issue": None, "draft": True},
+        context={
+            **pdf.context(document),
+            "pdf": description,
+            "issue": None,
+            "draft": True,
+            "now": timezone.now(),
+        },
         filename=download_file_name(description.title, draft=True),
     )
 
