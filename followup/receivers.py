@@ -33,7 +33,9 @@ def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) ->
     reviews = published_reviews_of([pledge], field="pledge")[pledge.pk]
     # 5: totals per commitment, year and kind; 6: latest activities of the year.
     untracked = pledge_progress(
-        pledge, year=year, reviewed_years={r.period_start.year for r in reviews}
+        pledge,
+        year=year,
+        reviewed_years={r.period_start.year for r in reviews if not r.is_scanned},
     )
     # 7: planned activities of the focus areas.
     planned_by_focus_area(pledge)
@@ -43,6 +45,10 @@ def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) ->
     )
     return {
         "progress_untracked": year in untracked,
+        # A follow-up of the year signed on paper, if staff uploaded its scan.
+        "scanned_review": next(
+            (r for r in reviews if r.is_scanned and r.period_start.year == year), None
+        ),
         "reviews": reviews,
         "newest_review": max(reviews, key=lambda r: r.published_at) if reviews else None,
         "progress_year": year,

@@ -1,4 +1,5 @@
-"""Staff see annual reviews read-only, and may publish one whose publication failed."""
+"""Staff see annual reviews read-only, may publish one whose publication failed, and add
+the scanned original of a follow-up from before the portal."""
 
 from django.contrib import admin, messages
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -7,6 +8,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from followup.reviews.models import Review, ReviewItem, ReviewSignOff, ReviewState
+from followup.reviews.scanned import ScannedReviewForm
+from followup.reviews.services import review_attach_scanned
 from followup.reviews.signing import review_publish
 from portal.admin_actions import ShowHistoryNeverRevertMixin
 
@@ -53,10 +56,42 @@ class ReviewAdmin(ShowHistoryNeverRevertMixin, SimpleHistoryAdmin):
     actions = ["publish"]
 
     def get_readonly_fields(self, request, obj=None):
+        if obj is None:
+            return []
         return [f.name for f in self.model._meta.concrete_fields]
 
-    def has_add_permission(self, request):
-        return False
+    # Adding is for one thing only: a follow-up from before the portal, signed on paper.
+    add_fields = ["target", "period_start", "upload", "signed_by", "note"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        if obj is None:
+            kwargs["form"] = ScannedReviewForm
+            kwargs["fields"] = self.add_fields
+        return super().get_form(request, obj, change=change, **kwargs)
+
+    def get_fieldsets(self, request, obj=None):
+        if obj is None:
+            return [(None, {"fields": self.add_fields})]
+        return super().get_fieldsets(request, obj)
+
+    def get_inlines(self, request, obj):
+        return self.inlines if obj is not None else []
+
+    def save_model(self, request, obj, form, change) -> None:
+        data = form.cleaned_data
+        review = review_attach_scanned(
+            user=request.user,
+            document=data["target"],
+            period_start=data["period_start"],
+            upload=data["upload"],
+            signed_by=data["signed_by"],
+            note=data["note"],
+        )
+        # The admin goes on with ``obj`` (messages, redirect): make it the stored row.
+        obj.__dict__.update(review.__dict__)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        pass  # the service wrote everything
 
     def has_change_permission(self, request, obj=None):
         # The texts, assessments and state are written by the services, which check

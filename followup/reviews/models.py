@@ -96,6 +96,8 @@ class Review(models.Model):
     state = models.CharField(
         _("läge"), max_length=20, choices=ReviewState.choices, default=ReviewState.DRAFT
     )
+    # A follow-up signed on paper before the portal, kept as its scanned original.
+    is_scanned = models.BooleanField(_("inskannad uppföljning"), default=False)
     summary = models.TextField(_("sammanfattning"), blank=True)
     lessons = models.TextField(_("vad parterna har lärt sig"), blank=True)
     next_steps = models.TextField(_("vad parterna tänker göra nästa år"), blank=True)

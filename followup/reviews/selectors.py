@@ -291,7 +291,7 @@ def published_reviews_of(
     """{document id: its published reviews, newest period and revision first}; 4 queries.
 
     ``field`` is "pledge" or "agreement". Each review gets ``signed_off``,
-    ``replacement`` and ``pdf`` (its sealed file).
+    ``replacement`` and ``pdf`` (its sealed file, or a scanned follow-up's original).
     """
     result: dict[int, list[Review]] = {d.pk: [] for d in documents}
     if not documents:
@@ -307,10 +307,9 @@ def published_reviews_of(
         .order_by("-period_start", "-revision")
     )
     by_pk = {r.pk: r for r in reviews}
+    # A portal review's sealed PDF, or a scanned follow-up's original.
     documents = IssuedDocument.objects.filter(
-        content_type=ContentType.objects.get_for_model(Review),
-        object_id__in=list(by_pk),
-        kind=IssuedDocument.Kind.SEALED,
+        content_type=ContentType.objects.get_for_model(Review), object_id__in=list(by_pk)
     ).order_by("object_id", "-version")
     pdfs: dict[int, IssuedDocument] = {}
     for issued in documents:

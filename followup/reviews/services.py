@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime
 
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,6 +20,7 @@ from django.utils.translation import gettext as _
 from agreements.models import Agreement
 from agreements.permissions import User
 from followup.reviews.content import content_sha256, prefill_items
+from followup.reviews.documents import review_title
 from followup.reviews.models import Assessment, Review, ReviewEvent, ReviewItem, ReviewState
 from followup.reviews.periods import period_starting
 from followup.reviews.permissions import can_draft
@@ -33,6 +35,7 @@ from followup.reviews.workflow import (
     store_live_progress,
 )
 from pledges.models import Pledge
+from portal.services import document_attach_scanned_original
 
 
 @transaction.atomic
@@ -208,6 +211,8 @@ def review_revise(*, user: User, review: Review) -> Review:
         raise PermissionDenied
     if current.state != ReviewState.PUBLISHED:
         raise ValidationError(_("Bara en publicerad uppföljning kan rättas."))
+    if current.is_scanned:
+        raise ValidationError(_("En inskannad uppföljning rättas inte i portalen."))
     if Review.objects.filter(replaces=current).exists():
         raise ValidationError(_("Det finns redan en rättelse av den här uppföljningen."))
     revision = Review(
@@ -245,3 +250,58 @@ def review_revise(*, user: User, review: Review) -> Review:
         _("Rättelse av revision %(n)d") % {"n": current.revision},
     )
     return revision
+
+
+@transaction.atomic
+def review_attach_scanned(
+    *,
+    user: User,
+    document: Pledge | Agreement,
+    period_start: datetime.date,
+    upload: UploadedFile,
+    signed_by: str = "",
+    note: str = "",
+) -> Review:
+    """Publish the follow-up of a period from before the portal as its scanned original.
+
+    Portal staff upload it (as they do a pledge's scanned original); it is shown and
+    verified by its SHA-256, never sealed by the portal. A period that already has a
+    follow-up in the portal takes none.
+    """
+    if not user.has_perm("followup.add_review"):
+        raise PermissionDenied
+    if not document.is_published:
+        raise ValidationError(_("Bara publicerade dokument följs upp."))
+    period = period_starting(document, period_start)
+    if period is None:
+        raise ValidationError(_("Perioden hör inte till dokumentets giltighetstid."))
+    document_field = "pledge" if isinstance(document, Pledge) else "agreement"
+    type(document).objects.select_for_update().filter(pk=document.pk).exists()
+    if Review.objects.filter(**{document_field: document}, period_start=period.start).exists():
+        raise ValidationError(
+            _("Det finns redan en uppföljning för %(period)s i portalen.")
+            % {"period": period.label}
+        )
+    now = timezone.now()
+    review = Review(
+        **{document_field: document},
+        period_start=period.start,
+        period_end=period.end,
+        is_scanned=True,
+        state=ReviewState.PUBLISHED,
+        published_at=now,
+        created_by=user,
+    )
+    review.full_clean()
+    save_with_history(review, user)
+    document_attach_scanned_original(
+        document=review,
+        upload=upload,
+        title=review_title(review),
+        path=review.get_absolute_url(),
+        signed_by=signed_by.strip(),
+        note=note.strip(),
+        issued_by=user,
+    )
+    record_event(review, ReviewEvent.Kind.PUBLISHED, user, _("Inskannat original"))
+    return review
