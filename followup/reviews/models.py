@@ -11,29 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from agreements.models import Party, PartyReference, document_parties
+from followup.reviews.states import FROZEN_STATES, Assessment, ReviewFrozenError, ReviewState
 from pledges.models import Commitment
-
-
-class ReviewFrozenError(Exception):
-    """A signed-off review (or a part of it) is never changed: start a new revision."""
-
-
-class ReviewState(models.TextChoices):
-    DRAFT = "draft", _("Utkast")
-    SUBMITTED = "submitted", _("Inskickad för underskrift")
-    APPROVED = "approved", _("Godkänd")
-    PUBLISHED = "published", _("Publicerad")
-
-
-FROZEN_STATES = (ReviewState.APPROVED, ReviewState.PUBLISHED)
-
-
-class Assessment(models.TextChoices):
-    DONE = "done", _("Genomfört")
-    PARTLY = "partly", _("Delvis genomfört")
-    ONGOING = "ongoing", _("Pågår")
-    NOT_DONE = "not_done", _("Ej genomfört")
-    NOT_APPLICABLE = "not_applicable", _("Ej aktuellt")
 
 
 class ReviewQuerySet(models.QuerySet):
