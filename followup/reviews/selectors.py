@@ -174,7 +174,11 @@ def pledges_to_follow_up(user: User) -> list[Pledge]:
 
 
 def signatory_queue(user: User) -> list[Review]:
-    """Submitted reviews still waiting for a signature from one of the user's parties."""
+    """Submitted reviews still waiting for a signature from one of the user's parties.
+
+    ``my_signature_lapsed``: the user signed an earlier version, which no longer counts
+    (the review was returned or resubmitted with new figures since).
+    """
     pledge_parties = documents_filter(user, [Membership.Role.SIGNATORY], "pledge__")
     if pledge_parties is None:
         return []
@@ -186,6 +190,10 @@ def signatory_queue(user: User) -> list[Review]:
     for review in review_queryset().filter(pk__in=ids.values("pk")).order_by("submitted_at"):
         review.missing = review.missing_parties()
         review.waiting_for_me = parties_waiting_for(user, review)
+        review.my_signature_lapsed = any(
+            s.user_id == user.pk and s.content_version < review.content_version
+            for s in review.sign_offs.all()
+        )
         if review.waiting_for_me:
             queue.append(review)
     return queue

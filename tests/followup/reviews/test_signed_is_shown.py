@@ -149,8 +149,11 @@ def test_a_log_change_after_submission_stops_signing_until_the_coordinators_resu
     cancelled = review.events.get(kind=ReviewEvent.Kind.SIGNATURES_CANCELLED)
     assert "Petra Polis" in cancelled.comment
 
-    # Petra Polis is told her signature lapsed, and both sign the new figures.
+    # Petra Polis is told her signature lapsed, in her queue and on the review, and both
+    # sign the new figures.
     client.force_login(police)
+    queue = html_text(client.get(reverse("followup:start")))
+    assert "Din tidigare underskrift gäller inte längre" in queue
     page = html_text(review_page(client, review))
     assert "Den underskriften gäller inte längre" in page
     assert "2 av 6 tillfällen 2024." in page
