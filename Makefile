@@ -12,15 +12,36 @@ run: export SECRET_KEY_FILE ?= var/secret_key
 run: export PORTAL_DEMO ?= true
 run: export STATIC_MANIFEST ?= true
 
+# The Nu Html Checker (vnu), which tests/portal/test_html_validity.py runs with the system's
+# Java: vnu.jar from the npm package vnu-jar, kept in $(VNU_DIR). Its version is its release
+# date (YY.M.D) and a newer release may add checks, so the range admits fixes of this release
+# only: moving on is a change made here. --ignore-scripts: the package's postinstall script
+# would download a JDK of its own where no Java is found; Debian's Java runs it instead.
+VNU_JAR_RANGE := ~26.9.27
+VNU_DIR := $(VENV)/vnu
+VNU_JAR := $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
+
 .PHONY: install run test lint check clean
 
-install: $(VENV)/.installed
+install: $(VENV)/.installed $(VNU_DIR)/.installed
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $@
+
+# Without npm the HTML validity test is skipped, except in CI (CI=true), where it must run.
+$(VNU_DIR)/.installed: Makefile
+	@if command -v npm >/dev/null; then \
+	  echo "npm install vnu-jar@$(VNU_JAR_RANGE) into $(VNU_DIR)"; \
+	  npm install --prefix $(VNU_DIR) --no-save --ignore-scripts --no-audit --no-fund \
+	    --loglevel=error 'vnu-jar@$(VNU_JAR_RANGE)' && touch $@; \
+	elif [ "$$CI" = true ]; then \
+	  echo "npm is missing: CI needs it to install vnu.jar (Debian package npm)." >&2; exit 1; \
+	else \
+	  echo "npm is missing: the HTML validity test will be skipped (Debian package npm)."; \
+	fi
 
 var/secret_key:
 	mkdir -p var
@@ -33,7 +54,7 @@ run: install var/secret_key
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 test: install
-	SECRET_KEY=test-only-not-secret $(PY) -m pytest $(PYTEST_ARGS)
+	SECRET_KEY=test-only-not-secret VNU_JAR=$(VNU_JAR) $(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .
