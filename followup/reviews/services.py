@@ -26,9 +26,9 @@ from followup.reviews.periods import period_starting
 from followup.reviews.permissions import can_draft
 from followup.reviews.submission import submission_errors
 from followup.reviews.workflow import (
-    ReviewConflict,
     items_with_commitments,
     locked,
+    locked_for_step,
     record_cancelled_signatures,
     record_event,
     save_with_history,
@@ -103,16 +103,14 @@ def review_update(
 ) -> Review:
     """Save a draft: the texts, per item id (assessment, comment), and the activity log's
     figures as they are now. The content version changes only when the content does."""
-    current = locked(review)
-    if not can_draft(user, current.document):
-        raise PermissionDenied
-    if current.state != ReviewState.DRAFT:
-        raise ValidationError(
-            _("Uppföljningen är %(state)s och kan inte ändras.")
-            % {"state": current.get_state_display().lower()}
-        )
-    if current.content_version != content_version:
-        raise ReviewConflict(current)
+    current = locked_for_step(
+        review,
+        user=user,
+        may=can_draft,
+        state=ReviewState.DRAFT,
+        refused=_("Uppföljningen är %(state)s och kan inte ändras."),
+        content_version=content_version,
+    )
     invalid = {value for value, _comment in assessments.values()} - {"", *Assessment.values}
     if invalid:
         raise ValidationError(_("Välj en bedömning från listan."))
@@ -146,13 +144,14 @@ def review_submit(
 ) -> Review:
     """Send a draft to the signatories: the activity log's figures as they are now are
     written in, and the content is fixed and fingerprinted."""
-    current = locked(review)
-    if not can_draft(user, current.document):
-        raise PermissionDenied
-    if current.state != ReviewState.DRAFT:
-        raise ValidationError(_("Bara ett utkast kan skickas in."))
-    if current.content_version != content_version:
-        raise ReviewConflict(current)
+    current = locked_for_step(
+        review,
+        user=user,
+        may=can_draft,
+        state=ReviewState.DRAFT,
+        refused=_("Bara ett utkast kan skickas in."),
+        content_version=content_version,
+    )
     items = items_with_commitments(current)
     if store_live_progress(current, items, user):
         current.content_version += 1
@@ -174,13 +173,14 @@ def review_resubmit(*, user: User, review: Review, content_version: int) -> Revi
     The signatures already given were for other figures: they no longer count, and the
     event log names whose they were.
     """
-    current = locked(review)
-    if not can_draft(user, current.document):
-        raise PermissionDenied
-    if current.state != ReviewState.SUBMITTED:
-        raise ValidationError(_("Bara en inskickad uppföljning kan skickas in igen."))
-    if current.content_version != content_version:
-        raise ReviewConflict(current)
+    current = locked_for_step(
+        review,
+        user=user,
+        may=can_draft,
+        state=ReviewState.SUBMITTED,
+        refused=_("Bara en inskickad uppföljning kan skickas in igen."),
+        content_version=content_version,
+    )
     items = items_with_commitments(current)
     if not store_live_progress(current, items, user):
         raise ValidationError(

@@ -26,6 +26,7 @@ from followup.reviews.workflow import (
     ReviewConflict,
     items_with_commitments,
     locked,
+    locked_for_step,
     record_cancelled_signatures,
     record_event,
     save_with_history,
@@ -39,11 +40,13 @@ logger = logging.getLogger(__name__)
 def review_return(*, user: User, review: Review, comment: str) -> Review:
     """A signatory sends the review back to draft; signatures already given no longer
     count (the page says whose before the return, and the event log after)."""
-    current = locked(review)
-    if not can_sign(user, current.document):
-        raise PermissionDenied
-    if current.state != ReviewState.SUBMITTED:
-        raise ValidationError(_("Bara en inskickad uppföljning kan skickas tillbaka."))
+    current = locked_for_step(
+        review,
+        user=user,
+        may=can_sign,
+        state=ReviewState.SUBMITTED,
+        refused=_("Bara en inskickad uppföljning kan skickas tillbaka."),
+    )
     comment = comment.strip()
     if not comment:
         raise ValidationError({"comment": _("Skriv vad som behöver ändras.")})

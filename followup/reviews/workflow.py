@@ -3,6 +3,9 @@ log, history, and the activity log's figures written into the items."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy
 
 from agreements.permissions import User
@@ -39,6 +42,29 @@ def locked(review: Review) -> Review:
         .select_related("pledge__police_area", "agreement__police_area")
         .get(pk=review.pk)
     )
+
+
+def locked_for_step(
+    review: Review,
+    *,
+    user: User,
+    may: Callable[[User, object], bool],
+    state: str,
+    refused: str,
+    content_version: int | None = None,
+) -> Review:
+    """The review's row, locked, after the checks every step makes: the user's role for
+    the document (``may``), the state the step needs (else ``refused``, a Swedish
+    sentence that may name the review's state as %(state)s) and, where given, the content
+    version the user saw."""
+    current = locked(review)
+    if not may(user, current.document):
+        raise PermissionDenied
+    if current.state != state:
+        raise ValidationError(refused % {"state": current.get_state_display().lower()})
+    if content_version is not None and current.content_version != content_version:
+        raise ReviewConflict(current)
+    return current
 
 
 def items_with_commitments(review: Review) -> list[ReviewItem]:

@@ -11,6 +11,7 @@ from agreements.models import Membership
 from followup.models import Assessment, ReviewEvent, ReviewState
 from followup.reviews import services as reviews
 from followup.reviews.content import content_sha256
+from followup.reviews.workflow import ReviewConflict
 from pledges.models import Pledge
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.followup.review_fixtures import SUMMARY, fill, member, start_granby, submit
@@ -64,7 +65,7 @@ def test_stale_update_raises_conflict_and_keeps_the_first_save(world, granby_peo
         assessments={target.pk: (Assessment.DONE, "Alla sex kontroller gjordes.")},
     )
 
-    with pytest.raises(reviews.ReviewConflict) as conflict:
+    with pytest.raises(ReviewConflict) as conflict:
         reviews.review_update(
             user=colleague,
             review=review,
