@@ -16,7 +16,7 @@ from agreements.models import (
     PoliceArea,
 )
 from agreements.services import former_slug_record
-from portal.admin_actions import DocumentAdminActions
+from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 
 
 @admin.register(PoliceArea)
@@ -37,10 +37,11 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
     list_select_related = ["police_area"]
 
 
-class DatedDocumentAdminMixin:
-    """What the pledge and agreement admins share: a slug left empty is made from the
-    title (DatedDocumentAdminForm, instead of prepopulated_fields), and a changed slug is
-    kept as a former address that redirects to the new one."""
+class DatedDocumentAdminMixin(RefuseOverlongTextMixin):
+    """What the pledge and agreement admins share: a title or other text longer than its
+    field is refused with a message, never cut by the browser; a slug left empty is made
+    from the title (DatedDocumentAdminForm, instead of prepopulated_fields); and a changed
+    slug is kept as a former address that redirects to the new one."""
 
     form = DatedDocumentAdminForm
 
@@ -52,17 +53,17 @@ class DatedDocumentAdminMixin:
             )
 
 
-class AgreementGoalInline(admin.TabularInline):
+class AgreementGoalInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = AgreementGoal
     extra = 0
 
 
-class AgreementDutyInline(admin.StackedInline):
+class AgreementDutyInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = AgreementDuty
     extra = 0
 
 
-class AgreementSignatoryInline(admin.TabularInline):
+class AgreementSignatoryInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = AgreementSignatory
     extra = 0
 

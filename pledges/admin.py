@@ -5,21 +5,21 @@ from simple_history.admin import SimpleHistoryAdmin
 from agreements.admin import DatedDocumentAdminMixin
 from pledges.documents import PLEDGE_PDF
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
-from portal.admin_actions import DocumentAdminActions
+from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 
 
-class FocusAreaInline(admin.StackedInline):
+class FocusAreaInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = FocusArea
     extra = 0
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = Commitment
     extra = 0
     autocomplete_fields = ["responsible_municipality"]
 
 
-class PledgeSignatoryInline(admin.TabularInline):
+class PledgeSignatoryInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = PledgeSignatory
     extra = 0
 
