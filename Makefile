@@ -11,6 +11,8 @@ PORT ?= 8000
 run: export SECRET_KEY_FILE ?= var/secret_key
 run: export PORTAL_DEMO ?= true
 run: export STATIC_MANIFEST ?= true
+# The address printed in every PDF (verification link) is the one this server answers on.
+run: export SITE_URL ?= http://$(HOST):$(PORT)
 
 # The Nu Html Checker (vnu), which tests/portal/test_html_validity.py runs with the system's
 # Java: vnu.jar from the npm package vnu-jar, kept in $(VNU_DIR). Its version is its release

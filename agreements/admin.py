@@ -5,6 +5,7 @@ from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from agreements.documents import AGREEMENT_PDF
+from agreements.forms import DatedDocumentAdminForm
 from agreements.models import (
     Agreement,
     AgreementDuty,
@@ -14,7 +15,8 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
-from portal.admin_actions import DocumentAdminActions
+from agreements.services import former_slug_record
+from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 
 
 @admin.register(PoliceArea)
@@ -35,27 +37,42 @@ class MunicipalityAdmin(SimpleHistoryAdmin):
     list_select_related = ["police_area"]
 
 
-class AgreementGoalInline(admin.TabularInline):
+class DatedDocumentAdminMixin(RefuseOverlongTextMixin):
+    """What the pledge and agreement admins share: a title or other text longer than its
+    field is refused with a message, never cut by the browser; a slug left empty is made
+    from the title (DatedDocumentAdminForm, instead of prepopulated_fields); and a changed
+    slug is kept as a former address that redirects to the new one."""
+
+    form = DatedDocumentAdminForm
+
+    def save_model(self, request, obj, form, change) -> None:
+        super().save_model(request, obj, form, change)
+        if change and "slug" in form.changed_data:
+            former_slug_record(
+                document=obj, former_slug=form.initial["slug"], recorded_by=request.user
+            )
+
+
+class AgreementGoalInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = AgreementGoal
     extra = 0
 
 
-class AgreementDutyInline(admin.StackedInline):
+class AgreementDutyInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = AgreementDuty
     extra = 0
 
 
-class AgreementSignatoryInline(admin.TabularInline):
+class AgreementSignatoryInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = AgreementSignatory
     extra = 0
 
 
 @admin.register(Agreement)
-class AgreementAdmin(DocumentAdminActions, SimpleHistoryAdmin):
+class AgreementAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistoryAdmin):
     list_display = ["title", "valid_from", "valid_until", "extends_until_further_notice", "status"]
     list_filter = ["status", "extends_until_further_notice"]
     search_fields = ["title", "slug", "municipalities__name"]
-    prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["municipalities"]
     autocomplete_fields = ["police_area", "predecessor"]
     # Publication is a state change made by a service, never by editing the field.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -34,7 +33,8 @@ class AgreementPdf(DocumentPdf):
         )
 
     def context(self, document: Agreement) -> dict[str, Any]:
-        return {"agreement": document, "today": timezone.localdate()}
+        # No "today": a sealed PDF states the validity, never the state on the day it was issued.
+        return {"agreement": document}
 
 
 AGREEMENT_PDF = AgreementPdf()

@@ -2,33 +2,33 @@ from django.contrib import admin
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from agreements.admin import DatedDocumentAdminMixin
 from pledges.documents import PLEDGE_PDF
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
-from portal.admin_actions import DocumentAdminActions
+from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 
 
-class FocusAreaInline(admin.StackedInline):
+class FocusAreaInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = FocusArea
     extra = 0
 
 
-class CommitmentInline(admin.StackedInline):
+class CommitmentInline(RefuseOverlongTextMixin, admin.StackedInline):
     model = Commitment
     extra = 0
     autocomplete_fields = ["responsible_municipality"]
 
 
-class PledgeSignatoryInline(admin.TabularInline):
+class PledgeSignatoryInline(RefuseOverlongTextMixin, admin.TabularInline):
     model = PledgeSignatory
     extra = 0
 
 
 @admin.register(Pledge)
-class PledgeAdmin(DocumentAdminActions, SimpleHistoryAdmin):
+class PledgeAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistoryAdmin):
     list_display = ["title", "period_start", "period_end", "police_area", "status"]
     list_filter = ["status", "police_area"]
     search_fields = ["title", "slug", "municipalities__name"]
-    prepopulated_fields = {"slug": ["title"]}
     filter_horizontal = ["municipalities"]
     autocomplete_fields = ["police_area", "agreement", "predecessor"]
     # Publication is a state change made by a service, never by editing the field.

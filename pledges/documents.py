@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -33,11 +32,8 @@ class PledgePdf(DocumentPdf):
         )
 
     def context(self, document: Pledge) -> dict[str, Any]:
-        return {
-            "pledge": document,
-            "sections": commitment_sections(document),
-            "today": timezone.localdate(),
-        }
+        # No "today": a sealed PDF states the period, never the state on the day it was issued.
+        return {"pledge": document, "sections": commitment_sections(document)}
 
 
 PLEDGE_PDF = PledgePdf()

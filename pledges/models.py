@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from agreements.models import (
     Agreement,
     DatedDocument,
+    FormerSlug,
     Municipality,
     Party,
     PartyKind,
@@ -297,3 +298,11 @@ class PledgeSignatory(Signatory):
     class Meta(Signatory.Meta):
         verbose_name = _("undertecknare")
         verbose_name_plural = _("undertecknare")
+
+
+class PledgeFormerSlug(FormerSlug):
+    pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="former_slugs")
+
+    class Meta(FormerSlug.Meta):
+        verbose_name = _("tidigare adress")
+        verbose_name_plural = _("tidigare adresser")

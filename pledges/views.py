@@ -4,8 +4,9 @@ The home, municipality and police-area pages list pledges, so they live here rat
 than in `portal` or `agreements`: dependencies point one way (pledges → agreements).
 """
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 
 from agreements.models import Municipality, PoliceArea
@@ -16,6 +17,7 @@ from pledges.selectors import (
     municipality_overview,
     newest_pledges,
     pledge_for_page,
+    pledge_slug_from_former,
     police_area_overview,
     published_pledges,
 )
@@ -84,11 +86,21 @@ def police_area_detail(request, slug: str):
     )
 
 
+def _former_address(request, former_slug: str, url_name: str) -> HttpResponsePermanentRedirect:
+    """A pledge's address from before its slug changed moves permanently to the current one."""
+    slug = pledge_slug_from_former(former_slug)
+    if slug is None:
+        raise Http404
+    url = reverse(url_name, kwargs={"slug": slug})
+    return HttpResponsePermanentRedirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
+
+
 def pledge_detail(request, slug: str):
     try:
         pledge = pledge_for_page(slug=slug)
     except Pledge.DoesNotExist:
-        raise Http404 from None
+        # Looked up only now: the page of a current address makes no extra query.
+        return _former_address(request, slug, "pledges:detail")
     context = {
         "pledge": pledge,
         "sections": commitment_sections(pledge),
@@ -103,5 +115,5 @@ def pledge_pdf(request, slug: str):
     # Only the row is needed: the PDF is found by the pledge's id.
     pledge = published_pledges().prefetch_related(None).filter(slug=slug).first()
     if pledge is None:
-        raise Http404
+        return _former_address(request, slug, "pledges:pdf")
     return current_document_response(request, pledge)

@@ -1,5 +1,6 @@
 """What the admin of several apps shares: the document actions (publish, issue the sealed
-PDF) and what they tell staff, and history that is shown but never restored."""
+PDF) and what they tell staff, history that is shown but never restored, and text fields
+that refuse an overlong text rather than cut it."""
 
 from __future__ import annotations
 
@@ -103,3 +104,20 @@ class ShowHistoryNeverRevertMixin:
         if request.method == "POST":
             raise PermissionDenied
         return super().history_form_view(request, object_id, version_id, extra_context)
+
+
+class RefuseOverlongTextMixin:
+    """Text inputs without the browser's ``maxlength`` attribute, for a ModelAdmin or inline.
+
+    With it, a browser cuts a typed or pasted text at the limit without a word: a title
+    would lose its end silently. Without it the form refuses a text that is too long with
+    Django's own message ("Säkerställ att detta värde har som mest 200 tecken (den har
+    201).") and the editor decides what to shorten. The limit itself stays on the form
+    field and the model.
+    """
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        formfield = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if formfield is not None:
+            formfield.widget.attrs.pop("maxlength", None)
+        return formfield

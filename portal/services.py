@@ -111,12 +111,42 @@ class IssueInfo:
     issued_at: datetime.datetime
 
 
+# A download's file name keeps at most this many characters of the title: file systems
+# allow 255 bytes a name, a Swedish letter takes two, and the suffix adds up to 25
+# characters. Only the file name is shortened, never the document or its record.
+FILE_NAME_TITLE_LIMIT = 150
+# A year or a period in a title: "2024", "2023–2024", "2019 - 2022".
+_YEARS = re.compile(r"\b(?:19|20)\d\d(?:\s*[-\u2010-\u2015]\s*(?:19|20)\d\d)?\b")
+
+
+def _shorten_title(title: str, limit: int = FILE_NAME_TITLE_LIMIT) -> str:
+    """``title`` cut at a word to fit ``limit``, marked "…", with its last year or period
+    kept at the end when the cut would drop it."""
+    if len(title) <= limit:
+        return title
+    years = list(_YEARS.finditer(title))
+    last = years[-1] if years else None
+    tail = f" {last.group()}" if last and last.end() > limit - 1 else ""
+    cut = limit - 1 - len(tail)
+    if tail:
+        cut = min(cut, last.start())
+    head = title[:cut]
+    word_start = head.rsplit(" ", 1)[0] if " " in head else ""
+    if title[cut] != " " and len(word_start) >= cut // 2:  # not in the middle of a word
+        head = word_start
+    return f"{head.rstrip(' ,;:-–—')}…{tail}"
+
+
 def download_file_name(
     title: str, version: int = 0, *, scanned: bool = False, draft: bool = False
 ) -> str:
-    """A readable Swedish file name: "Medborgarlöfte Malå 2024 (version 2).pdf"."""
+    """A readable Swedish file name: "Medborgarlöfte Malå 2024 (version 2).pdf".
+
+    A title longer than FILE_NAME_TITLE_LIMIT is shortened in the name only, keeping its
+    year or period; the version (or "utkast", "inskannat original") is always there.
+    """
     clean = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', " ", title)
-    clean = re.sub(r"\s+", " ", clean).strip()[:150] or _("Dokument")
+    clean = _shorten_title(re.sub(r"\s+", " ", clean).strip()) or _("Dokument")
     if draft:
         suffix = _("utkast")
     elif scanned:

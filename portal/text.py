@@ -11,9 +11,16 @@ def fold(value: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).strip()
 
 
+# Dashes a typed title may hold: hyphen, non-breaking hyphen, figure dash, en dash, em
+# dash, horizontal bar, minus sign. slugify() drops them all, which glued a year range
+# "2023–2024" into "20232024".
+_DASHES = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+
+
 def swedish_slug(value: str) -> str:
-    """A URL slug with å, ä and ö folded to a and o ("Åsele" → "asele")."""
-    return slugify(fold(value))
+    """A URL slug with å, ä and ö folded to a and o ("Åsele" → "asele"), and every dash a
+    hyphen ("Medborgarlöfte 2023–2024" → "medborgarlofte-2023-2024")."""
+    return slugify(fold(value.translate(_DASHES)))
 
 
 def paragraphs(value: str) -> list[str]:

@@ -3,10 +3,12 @@
 from agreements.models.documents import (
     Agreement,
     AgreementDuty,
+    AgreementFormerSlug,
     AgreementGoal,
     AgreementSignatory,
     DatedDocument,
     DocumentQuerySet,
+    FormerSlug,
     Signatory,
 )
 from agreements.models.memberships import Membership
@@ -22,11 +24,13 @@ from agreements.models.parties import Party, PartyKey, PartyReference, document_
 __all__ = [
     "Agreement",
     "AgreementDuty",
+    "AgreementFormerSlug",
     "AgreementGoal",
     "AgreementSignatory",
     "County",
     "DatedDocument",
     "DocumentQuerySet",
+    "FormerSlug",
     "Membership",
     "Municipality",
     "Party",

@@ -263,3 +263,30 @@ class AgreementSignatory(Signatory):
     class Meta(Signatory.Meta):
         verbose_name = _("undertecknare")
         verbose_name_plural = _("undertecknare")
+
+
+class FormerSlug(models.Model):
+    """An address a document had before its slug changed.
+
+    The detail views look it up only when a slug is not found, and answer with a
+    permanent redirect to the current page or PDF: links, bookmarks and printed
+    addresses keep working. One table per document type, as for signatories.
+    """
+
+    slug = models.SlugField(_("tidigare kortnamn i adressen"), max_length=120, unique=True)
+    replaced_at = models.DateTimeField(_("ändrat"), default=timezone.now)
+
+    class Meta:
+        abstract = True
+        ordering = ["-replaced_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class AgreementFormerSlug(FormerSlug):
+    agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="former_slugs")
+
+    class Meta(FormerSlug.Meta):
+        verbose_name = _("tidigare adress")
+        verbose_name_plural = _("tidigare adresser")

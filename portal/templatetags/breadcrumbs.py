@@ -17,8 +17,8 @@ def trail(*labels_and_urls) -> list[Crumb]:
     """Pair ``label url label url …`` into crumbs, in order.
 
     A crumb without a label is left out (a link the page does not have, such as a
-    document's first municipality when it has none); a crumb without a url is the
-    current page.
+    document's municipality when it has none). The last crumb without a url is the
+    current page; an earlier one is plain text (several municipalities with no one page).
     """
     if len(labels_and_urls) % 2:
         raise template.TemplateSyntaxError("trail takes a label and a url for each crumb")

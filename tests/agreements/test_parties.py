@@ -23,7 +23,9 @@ def test_a_party_is_exactly_one_organisation(db):
 
 
 def test_document_parties_name_the_police_first_then_each_municipality(db):
-    first, second = MunicipalityFactory(), MunicipalityFactory()
+    # Named, so that their order by name does not hang on the factory's sequence
+    # ("Testby 10" sorts before "Testby 9").
+    first, second = MunicipalityFactory(name="Aby"), MunicipalityFactory(name="Bby")
     pledge = PledgeFactory(municipalities=[first, second])
     parties = document_parties(pledge)
     assert [p.organisation for p in parties] == [pledge.police_area, first, second]
