@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from followup.activities.models import Activity, PlannedActivity
@@ -23,7 +24,29 @@ REQUEST_KINDS = [
 ]
 
 
-class ActivityForm(DescribedErrorsMixin, forms.ModelForm):
+class EachMessageOnceMixin:
+    """Give a field each of its messages once, for the error summary and for the field.
+
+    ModelForm runs the model's clean() even when a field failed already, so an empty
+    "Vad gjordes?" was "required" for the form and blank for the model, with the same words:
+    the summary listed it twice and the field showed it twice under one id.
+    """
+
+    def add_error(self, field, error):
+        if field is None and isinstance(error, ValidationError) and hasattr(error, "error_dict"):
+            unseen = {}
+            for name, errors in error.error_dict.items():
+                shown = set(self.errors.get(name, []))  # the messages, as strings
+                errors = [e for e in errors if not set(e) <= shown]
+                if errors:
+                    unseen[name] = errors
+            if not unseen:
+                return
+            error = ValidationError(unseen)
+        super().add_error(field, error)
+
+
+class ActivityForm(EachMessageOnceMixin, DescribedErrorsMixin, forms.ModelForm):
     """Log or correct an activity. ``instance.commitment`` must be set."""
 
     link = forms.URLField(
@@ -87,7 +110,7 @@ class ActivityCorrectForm(ActivityForm):
     version = forms.IntegerField(widget=forms.HiddenInput)
 
 
-class PlannedActivityForm(DescribedErrorsMixin, forms.ModelForm):
+class PlannedActivityForm(EachMessageOnceMixin, DescribedErrorsMixin, forms.ModelForm):
     class Meta:
         model = PlannedActivity
         fields = ["text"]

@@ -22,6 +22,11 @@ from followup.activities.selectors import (
 from portal.forms import add_service_errors
 
 
+def _start_page_at(commitment_pk: int) -> str:
+    """The start page at a commitment: its template shows the confirmation right there."""
+    return reverse("followup:start") + f"?lofte={commitment_pk}#lofte-{commitment_pk}"
+
+
 def _activity_fields(form) -> dict:
     data = form.cleaned_data
     fields = {
@@ -54,7 +59,7 @@ def activity_log(request, commitment_pk: int):
             add_service_errors(form, error)
         else:
             messages.success(request, _("Aktiviteten är sparad och visas nu för invånarna."))
-            return redirect(reverse("followup:start") + f"#lofte-{commitment.pk}")
+            return redirect(_start_page_at(commitment.pk))
     return render(
         request,
         "followup/activity_form.html",
@@ -101,7 +106,7 @@ def activity_correct(request, pk: int):
                 add_service_errors(form, error)
             else:
                 messages.success(request, _("Ändringen är sparad."))
-                return redirect(reverse("followup:start") + f"#lofte-{commitment.pk}")
+                return redirect(_start_page_at(commitment.pk))
     else:
         form = ActivityCorrectForm(instance=activity, initial={"version": activity.version})
     return render(
@@ -131,7 +136,7 @@ def activity_withdraw(request, pk: int):
                 "i historiken."
             ),
         )
-        return redirect(reverse("followup:start") + f"#lofte-{activity.commitment_id}")
+        return redirect(_start_page_at(activity.commitment_id))
     return render(
         request,
         "followup/activity_withdraw.html",

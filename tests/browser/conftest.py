@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import string
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,14 @@ class PortalPage:
     status: int = 200
     # An account from ACCOUNTS to log in as first; None for a resident, who never logs in.
     login_as: str | None = None
+    # Records the page shows that its path does not name, as placeholders ("{activity}"):
+    # seeded as for a path that names them (see SEEDERS).
+    seed: str = ""
+
+    @property
+    def id(self) -> str:
+        """The test id: the path, and who looks at it with which records when it matters."""
+        return " ".join(part for part in (self.path, self.login_as, self.seed) if part)
 
 
 # Every page type, with the seed documents loaded. A new page is one line here; each test
@@ -57,6 +66,8 @@ PAGES = [
     PortalPage("/kommun/asele/"),
     PortalPage("/lokalpolisomrade/sodra-fyrbodal/"),
     PortalPage("/medborgarlofte/mala-2024/"),
+    # One activity logged in 2024: the year's progress bars show, most of them empty.
+    PortalPage("/medborgarlofte/mala-2024/", seed="{activity}"),
     PortalPage("/medborgarlofte/nordmaling-2023-2025/"),
     PortalPage("/medborgarlofte/sodra-fyrbodal-2023-2024/"),
     PortalPage("/medborgarlofte/arboga-2024/"),  # its text is not entered yet
@@ -68,22 +79,30 @@ PAGES = [
     PortalPage("/finns-inte/", status=404),
     PortalPage("/uppfoljning/{published_review}/"),
     # Behind login.
-    PortalPage("/samordnare/", login_as="samordnare-mala"),
+    PortalPage("/samordnare/", login_as="samordnare-mala", seed="{activity}"),
     PortalPage("/samordnare/", login_as="undertecknare-mala"),
     PortalPage("/samordnare/uppfoljning/{draft_review}/", login_as="samordnare-asele"),
     PortalPage("/samordnare/uppfoljning/{submitted_review}/", login_as="undertecknare-mala"),
+    PortalPage("/samordnare/lofte/{commitment}/logga/", login_as="samordnare-mala"),
+    PortalPage("/samordnare/aktivitet/{activity}/historik/", login_as="samordnare-mala"),
+    # The activity log no longer gives the figures the review was saved or submitted with.
+    PortalPage("/samordnare/uppfoljning/{changed_draft_review}/", login_as="samordnare-mala"),
+    PortalPage(
+        "/samordnare/uppfoljning/{changed_submitted_review}/", login_as="samordnare-stenungsund"
+    ),
 ]
 # Accounts the pages above may log in as: username → (role, municipality slug).
 ACCOUNTS = {
     "samordnare-mala": (Membership.Role.COORDINATOR, "mala"),
     "undertecknare-mala": (Membership.Role.SIGNATORY, "mala"),
     "samordnare-asele": (Membership.Role.COORDINATOR, "asele"),
+    "samordnare-stenungsund": (Membership.Role.COORDINATOR, "stenungsund"),
 }
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "portal_page" in metafunc.fixturenames:
-        metafunc.parametrize("portal_page", PAGES, ids=[p.path for p in PAGES])
+        metafunc.parametrize("portal_page", PAGES, ids=[p.id for p in PAGES])
 
 
 def _in_ci() -> bool:
@@ -235,6 +254,97 @@ def seed_reviews() -> dict[str, int]:
     }
 
 
+def seed_activity() -> dict[str, int]:
+    """One activity on Malå's "vid minst sex tillfällen" commitment, logged and corrected."""
+    from followup.models import Activity
+    from pledges.models import Commitment
+
+    commitment = Commitment.objects.get(pledge__slug="mala-2024", yearly_target=6)
+    activity = Activity.objects.create(
+        commitment=commitment,
+        date=datetime.date(2024, 5, 3),
+        text="Kvällsinsats mot langning vid idrottsplatsen",
+        count=2,
+        place="Idrottsplatsen",
+        internal_note="Två patruller och fältassistenterna.",
+    )
+    activity.text = "Kvällsinsats mot langning vid idrottsplatsen, med föräldravandrarna"
+    activity.version = 2
+    activity.save()
+    return {"commitment": commitment.pk, "activity": activity.pk}
+
+
+def seed_changed_reviews() -> dict[str, int]:
+    """Reviews whose figures the activity log no longer gives.
+
+    Malå 2024 as a draft, one item saved with an activity since withdrawn (fewer times than
+    the target, so the page asks to confirm); Södra Fyrbodal 2023 submitted, one item's
+    figures changed since. The other items carry the log's figures, as when they started.
+    """
+    from django.utils import timezone
+
+    from followup.models import Review, ReviewState
+    from followup.reviews.content import prefill_items
+    from followup.reviews.periods import ReviewPeriod
+    from pledges.models import Commitment, Pledge
+
+    def review(slug: str, year: int, state: str, kind: str, stale_progress: str) -> Review:
+        pledge = Pledge.objects.get(slug=slug)
+        period = ReviewPeriod(datetime.date(year, 1, 1), datetime.date(year, 12, 31))
+        created = Review.objects.create(
+            pledge=pledge,
+            period_start=period.start,
+            period_end=period.end,
+            summary="Ett år med många insatser.",
+            content_sha256="a" * 64,
+        )
+        items = prefill_items(pledge, period)
+        next(item for item in items if item.commitment.kind == kind).progress = stale_progress
+        for item in items:
+            item.review = created
+            item.save()
+        if state != ReviewState.DRAFT:
+            created.state = state
+            created.submitted_at = timezone.now()
+            created.save()
+        return created
+
+    draft = review(
+        "mala-2024",
+        2024,
+        ReviewState.DRAFT,
+        Commitment.Kind.YEARLY_TARGET,
+        "1 av 1 tillfälle 2024.\n– 2024-03-12: Gemensam tillsyn av serveringsställen i centrum",
+    )
+    submitted = review(
+        "sodra-fyrbodal-2023-2024",
+        2023,
+        ReviewState.SUBMITTED,
+        Commitment.Kind.ONGOING,
+        "2 tillfällen loggade 2023.\n– 2023-05-10: Föräldravandring i centrum\n"
+        "– 2023-03-02: Samtal om trygghet med elevrådet",
+    )
+    return {"changed_draft_review": draft.pk, "changed_submitted_review": submitted.pk}
+
+
+# The records a path's placeholders name, and the function that creates them.
+SEEDERS = [
+    ({"published_review", "submitted_review", "draft_review"}, seed_reviews),
+    ({"commitment", "activity"}, seed_activity),
+    ({"changed_draft_review", "changed_submitted_review"}, seed_changed_reviews),
+]
+
+
+def seed_for(path: str, ids: dict[str, int], seed: str = "") -> str:
+    """The path with its placeholders filled in, seeding what they and ``seed`` name (once
+    per test)."""
+    names = {name for _, name, _, _ in string.Formatter().parse(path + seed) if name}
+    for keys, seeder in SEEDERS:
+        if names & keys and not keys <= ids.keys():
+            ids.update(seeder())
+    return path.format(**ids)
+
+
 @dataclass
 class Traffic:
     """What a page asked the network for, and what the browser refused or failed to load."""
@@ -311,14 +421,16 @@ def log_in(page: Page, site: str, username: str) -> None:
 
 @pytest.fixture
 def visit(site: str, page: Page, traffic: Traffic):
-    """Open a path on the live server; check its status and that all its assets loaded."""
+    """Open a path (or a PortalPage) on the live server; check its status and that all its
+    assets loaded."""
 
     ids: dict[str, int] = {}
 
-    def visit(path: str, status: int = 200, login_as: str | None = None) -> Page:
-        if "{" in path:
-            ids.update(ids or seed_reviews())
-            path = path.format(**ids)
+    def visit(path: str | PortalPage, status: int = 200, login_as: str | None = None) -> Page:
+        seed = ""
+        if isinstance(path, PortalPage):
+            path, status, login_as, seed = path.path, path.status, path.login_as, path.seed
+        path = seed_for(path, ids, seed)
         if login_as is not None:
             log_in(page, site, login_as)
         response = page.goto(site + path)

@@ -30,7 +30,7 @@ def describe_violations(path: str, violations: list[dict]) -> str:
 def test_page_passes_axe_wcag_21_aa_scan_and_loads_nothing_from_another_origin(
     visit, traffic, portal_page
 ):
-    page = visit(portal_page.path, portal_page.status, portal_page.login_as)
+    page = visit(portal_page)
 
     results = Axe().run(page, options=AXE_OPTIONS).response
 

@@ -55,7 +55,7 @@ def tab_to(page: Page, description: str, matches) -> dict:
 
 
 def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content(visit, portal_page):
-    page = visit(portal_page.path, portal_page.status, portal_page.login_as)
+    page = visit(portal_page)
     # The stylesheet applies: the skip link stays above the viewport until it has focus.
     assert page.evaluate(SKIP_LINK_BOX)["bottom"] <= 0
 
@@ -80,7 +80,7 @@ def test_skip_link_is_the_first_tab_stop_and_moves_focus_to_the_main_content(vis
 
 
 def test_every_tab_stop_shows_where_focus_is(visit, portal_page):
-    page = visit(portal_page.path, portal_page.status, portal_page.login_as)
+    page = visit(portal_page)
 
     stops = []
     for _ in range(MAX_TAB_STOPS):
