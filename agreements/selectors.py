@@ -69,13 +69,3 @@ def agreement_for_page(*, slug: str) -> Agreement:
         )
         .get(slug=slug)
     )
-
-
-def agreement_slug_from_former(former_slug: str) -> str | None:
-    """The current slug of the published agreement whose address once had ``former_slug``."""
-    return (
-        Agreement.objects.published()
-        .filter(former_slugs__slug=former_slug)
-        .values_list("slug", flat=True)
-        .first()
-    )

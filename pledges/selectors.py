@@ -48,16 +48,6 @@ def pledge_for_page(*, slug: str) -> Pledge:
     )
 
 
-def pledge_slug_from_former(former_slug: str) -> str | None:
-    """The current slug of the published pledge whose address once had ``former_slug``."""
-    return (
-        Pledge.objects.published()
-        .filter(former_slugs__slug=former_slug)
-        .values_list("slug", flat=True)
-        .first()
-    )
-
-
 # Order in which a pledge page lists who is responsible.
 RESPONSIBLE_ORDER = [
     Commitment.Responsible.JOINT,

@@ -4,9 +4,8 @@ The home, municipality and police-area pages list pledges, so they live here rat
 than in `portal` or `agreements`: dependencies point one way (pledges → agreements).
 """
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 
 from agreements.models import Municipality, PoliceArea
@@ -17,13 +16,12 @@ from pledges.selectors import (
     municipality_overview,
     newest_pledges,
     pledge_for_page,
-    pledge_slug_from_former,
     police_area_overview,
     published_pledges,
 )
 from pledges.signals import municipality_page, pledge_page
 from portal.documents.responses import current_document_response
-from portal.pages import page_context
+from portal.pages import former_address, page_context
 from portal.text import fold
 
 MAX_QUERY_LENGTH = 100
@@ -86,21 +84,12 @@ def police_area_detail(request, slug: str):
     )
 
 
-def _former_address(request, former_slug: str, url_name: str) -> HttpResponsePermanentRedirect:
-    """A pledge's address from before its slug changed moves permanently to the current one."""
-    slug = pledge_slug_from_former(former_slug)
-    if slug is None:
-        raise Http404
-    url = reverse(url_name, kwargs={"slug": slug})
-    return HttpResponsePermanentRedirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)
-
-
 def pledge_detail(request, slug: str):
     try:
         pledge = pledge_for_page(slug=slug)
     except Pledge.DoesNotExist:
         # Looked up only now: the page of a current address makes no extra query.
-        return _former_address(request, slug, "pledges:detail")
+        return former_address(request, Pledge.objects, slug, "pledges:detail")
     context = {
         "pledge": pledge,
         "sections": commitment_sections(pledge),
@@ -115,5 +104,5 @@ def pledge_pdf(request, slug: str):
     # Only the row is needed: the PDF is found by the pledge's id.
     pledge = published_pledges().prefetch_related(None).filter(slug=slug).first()
     if pledge is None:
-        return _former_address(request, slug, "pledges:pdf")
+        return former_address(request, Pledge.objects, slug, "pledges:pdf")
     return current_document_response(request, pledge)

@@ -13,7 +13,10 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
+from django.db.models import QuerySet
 from django.dispatch import Signal
+from django.http import Http404, HttpRequest, HttpResponsePermanentRedirect
+from django.urls import reverse
 
 TEMPLATE_LIST_SUFFIX = "_templates"
 
@@ -34,3 +37,16 @@ def page_context(signal: Signal, sender: object, **objects: Any) -> dict[str, An
                 context[key] = value
                 owner[key] = receiver
     return context
+
+
+def former_address(
+    request: HttpRequest, documents: QuerySet, former_slug: str, url_name: str
+) -> HttpResponsePermanentRedirect:
+    """A document's address from before its slug changed moves permanently to the current
+    one, query string kept; 404 when no document ever had that slug. Asked only after
+    the current slug was not found, so a current address costs no extra query."""
+    slug = documents.current_slug_for(former_slug)
+    if slug is None:
+        raise Http404
+    url = reverse(url_name, kwargs={"slug": slug})
+    return HttpResponsePermanentRedirect(f"{url}?{request.GET.urlencode()}" if request.GET else url)

@@ -22,6 +22,16 @@ class DocumentQuerySet(models.QuerySet):
         """What residents may see: published documents only."""
         return self.filter(status=PublicationStatus.PUBLISHED)
 
+    def current_slug_for(self, former_slug: str) -> str | None:
+        """The slug now of the published document whose address once had ``former_slug``
+        (each document type keeps its former slugs as ``former_slugs``)."""
+        return (
+            self.published()
+            .filter(former_slugs__slug=former_slug)
+            .values_list("slug", flat=True)
+            .first()
+        )
+
 
 class DatedDocument(models.Model):
     """What agreements and pledges share: parties, a period, a publication state."""
