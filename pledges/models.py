@@ -60,6 +60,11 @@ class Pledge(DatedDocument):
         ),
     )
     goal = models.TextField(_("mål"), blank=True)
+    effects = models.TextField(
+        _("förväntade effekter"),
+        blank=True,
+        help_text=_("Vad parterna väntar sig att löftet ska leda till, om texten säger det."),
+    )
     feedback = models.TextField(_("återkoppling till invånarna"), blank=True)
     follow_up = models.TextField(_("uppföljning"), blank=True)
     published_on = models.DateField(_("publicerat"), null=True, blank=True)
@@ -186,7 +191,9 @@ class Commitment(models.Model):
         blank=True,
         related_name="+",
     )
-    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, default=Kind.ONGOING)
+    # Optional: a commitment whose text gives no kind is shown without one, never with an
+    # invented one.
+    kind = models.CharField(_("typ"), max_length=20, choices=Kind.choices, blank=True)
     yearly_target = models.PositiveIntegerField(
         _("antal per år"),
         null=True,
@@ -250,7 +257,9 @@ class Commitment(models.Model):
 
     @property
     def kind_label(self) -> str:
-        """The kind in plain words: "minst 6 gånger per år", "vid önskemål"."""
+        """The kind in plain words: "minst 6 gånger per år", "vid önskemål"; "" if unset."""
+        if not self.kind:
+            return ""
         if self.kind == self.Kind.YEARLY_TARGET:
             return ngettext(
                 "minst %(n)d gång per år", "minst %(n)d gånger per år", self.yearly_target

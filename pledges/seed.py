@@ -194,6 +194,7 @@ class _Loader:
                 "background": row.get("background", ""),
                 "basis": row.get("basis", ""),
                 "goal": row.get("goal", ""),
+                "effects": row.get("effects", ""),
                 "feedback": row.get("feedback", ""),
                 "follow_up": row.get("follow_up", ""),
                 "source_note": row.get("source_note", ""),
