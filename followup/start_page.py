@@ -22,7 +22,8 @@ from followup.reviews.selectors import (
 
 @login_required
 def start(request):
-    pledges = coordinator_overview(pledges_to_follow_up(request.user))
+    document_reviews = coordinator_reviews(request.user)
+    pledges = coordinator_overview(pledges_to_follow_up(request.user, document_reviews))
     for pledge in pledges:
         for commitment in pledge.own_commitments:
             commitment.pledge = pledge
@@ -35,7 +36,7 @@ def start(request):
         {
             "pledges": pledges,
             "editor_pledges": pledges_for_editor(request.user),
-            "document_reviews": coordinator_reviews(request.user),
+            "document_reviews": document_reviews,
             "review_queue": signatory_queue(request.user),
             "review_events": recent_events(request.user),
             "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),

@@ -143,34 +143,28 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
     return result
 
 
-def pledges_to_follow_up(user: User) -> list[Pledge]:
+def pledges_to_follow_up(user: User, overview: list[DocumentReviews]) -> list[Pledge]:
     """The pledges whose activity log a coordinator still keeps: current ones, and ended
-    ones whose last period can still be followed up and has no published review."""
+    ones whose last period can still be followed up and has no published review.
+
+    Read off ``overview`` (coordinator_reviews() for the same user), which already holds
+    every period's latest review and whether it is still open: no query of its own but
+    pledges_for_coordinator()'s.
+    """
     today = timezone.localdate()
-    pledges = pledges_for_coordinator(user)
-    # Asked for every pledge, not only the ended ones, so the query count stays the same.
-    ends = {p.pk: p.period_end for p in pledges}
-    last_reviews: dict[int, list[Review]] = {pk: [] for pk in ends}  # of each last period
-    for review in Review.objects.filter(pledge__in=list(ends)):
-        if review.period_end == ends[review.pledge_id]:
-            last_reviews[review.pledge_id].append(review)
-    logged = logged_years(list(ends))
-    pending = []
-    for pledge in pledges:
-        phase = pledge.phase(today)
-        reviews = last_reviews[pledge.pk]
-        if phase == Phase.CURRENT:
-            pending.append(pledge)
-        elif phase == Phase.ENDED and not any(r.is_published for r in reviews):
-            last = document_periods(pledge)[-1]
-            if can_still_follow_up(
-                last,
-                reviews[0] if reviews else None,
-                logged=last.start.year in logged[pledge.pk],
-                today=today,
-            ):
-                pending.append(pledge)
-    return pending
+    pending = set()
+    for entry in overview:
+        if entry.kind != "pledge":
+            continue
+        phase = entry.document.phase(today)
+        last = entry.all_rows[-1]
+        # A correction is only ever started from a published review.
+        published = last.review is not None and (
+            last.review.is_published or last.review.replaces_id is not None
+        )
+        if phase == Phase.CURRENT or (phase == Phase.ENDED and last.is_open and not published):
+            pending.add(entry.document.pk)
+    return [pledge for pledge in pledges_for_coordinator(user) if pledge.pk in pending]
 
 
 def signatory_queue(user: User) -> list[Review]:
@@ -190,10 +184,7 @@ def signatory_queue(user: User) -> list[Review]:
     for review in review_queryset().filter(pk__in=ids.values("pk")).order_by("submitted_at"):
         review.missing = review.missing_parties()
         review.waiting_for_me = parties_waiting_for(user, review)
-        review.my_signature_lapsed = any(
-            s.user_id == user.pk and s.content_version < review.content_version
-            for s in review.sign_offs.all()
-        )
+        review.my_signature_lapsed = bool(review.lapsed_sign_offs(user.pk))
         if review.waiting_for_me:
             queue.append(review)
     return queue

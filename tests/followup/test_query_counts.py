@@ -75,13 +75,15 @@ def test_pledge_page_queries_do_not_grow_with_1000_activities(
 #  1. session
 #  2. user
 #  3. the user's memberships (roles, cached on the user)
-#  4. the pledges of their organisations (police area and agreement joined)
-#  5. their municipalities
-#  6. their commitments
-#  7. totals per commitment, year and kind
-#  8. latest entries per commitment (window query, withdrawn ones included)
+#  4-10. the annual follow-up's overview (tests/followup/reviews/test_queries.py), from
+#     which the pledges still followed up are read
+#  11. the pledges of their organisations (police area and agreement joined)
+#  12. their municipalities
+#  13. their commitments
+#  14. totals per commitment, year and kind
+#  15. latest entries per commitment (window query, withdrawn ones included)
 # (The editor section costs nothing for a coordinator: the cached roles show no editor role.)
-# 9-16: the annual follow-up's overview (tests/followup/reviews/test_queries.py)
+#  16. the latest events
 COORDINATOR_PAGE_BUDGET = 16
 
 

@@ -102,13 +102,14 @@ def test_municipality_page_with_many_reviews(client, world, make_member):
     assert count(client, url) == one
 
 
-# Coordinator start page: the activity log's 8 queries (tests/followup/test_query_counts.py),
-# then for the ended pledges 9 the reviews of their last periods and 10 the years with
-# logged activities (whether each is still followed up); the follow-up overview:
-# 11 the user's pledges, 12 their municipalities, 13 agreements, 14 their reviews,
-# 15 the reviews' pledges' municipalities, 16 their sign-offs, 17 the years with logged
-# activities (which periods can still be followed up); 18 the latest events.
-START_PAGE_WITH_REVIEWS = 18
+# Coordinator start page: 1 session, 2 user, 3 memberships; the follow-up overview:
+# 4 the user's pledges, 5 their municipalities, 6 agreements, 7 their reviews, 8 the
+# reviews' pledges' municipalities, 9 their sign-offs, 10 the years with logged
+# activities (which periods can still be followed up); the activity log of the pledges
+# still followed up (read off that overview): 11 pledges, 12 municipalities,
+# 13 commitments, 14 totals per commitment and year, 15 latest entries; 16 the latest
+# events.
+START_PAGE_WITH_REVIEWS = 16
 
 
 def test_coordinator_start_page_with_many_reviews(
