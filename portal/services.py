@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -78,7 +79,7 @@ def paper_signatories(document: models.Model) -> list[SignatoryLine]:
     ]
 
 
-class DocumentPdf:
+class DocumentPdf(ABC):
     """How one document type becomes a sealed PDF; each app defines one per model.
 
     ``load`` returns the document with everything its page and PDF show (the same
@@ -91,11 +92,11 @@ class DocumentPdf:
     permission: str | None = None
     not_issuable_message: str = ""
 
-    def load(self, document: models.Model) -> models.Model:
-        raise NotImplementedError
+    @abstractmethod
+    def load(self, document: models.Model) -> models.Model: ...
 
-    def describe(self, document: models.Model) -> DocumentDescription:
-        raise NotImplementedError
+    @abstractmethod
+    def describe(self, document: models.Model) -> DocumentDescription: ...
 
     def context(self, document: models.Model) -> dict[str, Any]:
         return {}

@@ -199,6 +199,15 @@ class Review(models.Model):
         """The signatures on the current content version (uses prefetched sign-offs)."""
         return [s for s in self.sign_offs.all() if s.content_version == self.content_version]
 
+    def lapsed_sign_offs(self, user_id: int | None) -> list[ReviewSignOff]:
+        """The user's signatures on earlier content versions, which no longer count (the
+        review was returned or resubmitted since; uses prefetched sign-offs)."""
+        return [
+            s
+            for s in self.sign_offs.all()
+            if s.user_id == user_id and s.content_version < self.content_version
+        ]
+
     def missing_parties(self) -> list[Party]:
         """The document's parties that have not signed the current content version."""
         signed = {s.party_key for s in self.current_sign_offs()}

@@ -105,11 +105,7 @@ def review_page_response(
             # The user's signature is the last one missing: it publishes at once.
             "signing_publishes": bool(waiting_for_me)
             and len(waiting_for_me) == len(review.missing),
-            "my_cancelled_sign_offs": [
-                s
-                for s in review.sign_offs.all()
-                if s.user_id == user.pk and s.content_version < review.content_version
-            ],
+            "my_cancelled_sign_offs": review.lapsed_sign_offs(user.pk),
             "can_resubmit": submitted and may_draft and bool(review.log_changes),
             # Ask to confirm "Genomfört" only where the log shows fewer times than the target.
             "asks_short_confirmation": any(
