@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 from agreements.models import (
     Agreement,
     DatedDocument,
+    DocumentPart,
     FormerSlug,
     Municipality,
     Party,
@@ -24,6 +25,7 @@ from agreements.models import (
     Signatory,
     document_parties,
 )
+from agreements.models.signoffs import SignOff, once_per_party
 from portal.choices import Phase
 
 
@@ -130,8 +132,10 @@ class Pledge(DatedDocument):
         return bool(self.background or self.basis or self.goal or self.commitments.all())
 
 
-class FocusArea(models.Model):
+class FocusArea(DocumentPart):
     """A focus area (fokusområde) of a pledge, e.g. Droger or Trafik."""
+
+    document_field = "pledge"
 
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="focus_areas")
     title = models.CharField(_("rubrik"), max_length=160)
@@ -155,8 +159,10 @@ class FocusArea(models.Model):
         return self.title
 
 
-class Commitment(models.Model):
+class Commitment(DocumentPart):
     """One promise (löfte, åtagande, insats) of a pledge."""
+
+    document_field = "pledge"
 
     class Responsible(models.TextChoices):
         POLICE = PartyKind.POLICE.value, _("Polisen")
@@ -301,6 +307,7 @@ class Commitment(models.Model):
 
 
 class PledgeSignatory(Signatory):
+    document_field = "pledge"
     pledge = models.ForeignKey(Pledge, on_delete=models.CASCADE, related_name="signatories")
     history = HistoricalRecords()
 
@@ -315,3 +322,15 @@ class PledgeFormerSlug(FormerSlug):
     class Meta(FormerSlug.Meta):
         verbose_name = _("tidigare adress")
         verbose_name_plural = _("tidigare adresser")
+
+
+class PledgeSignOff(SignOff):
+    """One party's signature, in the portal, on one content version of a pledge."""
+
+    pledge = models.ForeignKey(Pledge, on_delete=models.PROTECT, related_name="sign_offs")
+
+    class Meta(SignOff.Meta):
+        constraints = [*SignOff.Meta.constraints, *once_per_party("pledge", "pledge")]
+
+    def document_is_frozen(self) -> bool:
+        return Pledge.objects.frozen().filter(pk=self.pledge_id).exists()

@@ -63,7 +63,6 @@ def generate_national_data(*, commitments_per_pledge: int = 8) -> int:
                     "period_start": datetime.date(start, 1, 1),
                     "period_end": datetime.date(end, 12, 31),
                     "background": "Exempeldata med påhittade namn för last- och skaltester.",
-                    "status": PublicationStatus.PUBLISHED,
                 },
             )
             if not new:
@@ -85,4 +84,7 @@ def generate_national_data(*, commitments_per_pledge: int = 8) -> int:
                 )
                 for n in range(commitments_per_pledge)
             )
+            # Published once its parts are in: a published pledge is never changed.
+            pledge.status = PublicationStatus.PUBLISHED
+            pledge.save(update_fields=["status"])
     return created

@@ -2,6 +2,9 @@
 
 Every object is found by its natural key (slug, or parent and position) and saved only
 when a value differs, so running the loader twice writes nothing and adds no history.
+A new document is written as a draft and published once all its parts are in; a
+published document is never changed (the model refuses it), so a seed that no longer
+matches its published text stops the loader with a message instead.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from agreements.models import (
     AgreementDuty,
     AgreementGoal,
     AgreementSignatory,
+    DocumentFrozenError,
     Municipality,
     PoliceArea,
 )
@@ -27,6 +31,10 @@ from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
 from portal.choices import PublicationStatus
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
+
+
+class SeedConflict(Exception):
+    """A seed no longer matches the published document it was loaded into."""
 
 
 @dataclass
@@ -126,6 +134,21 @@ class _Loader:
 
     # Documents -------------------------------------------------------------
 
+    def load_document(self, load, row: dict):
+        """Load one document with ``load``; publish it once all its parts are in."""
+        try:
+            document = load(row)
+        except DocumentFrozenError:
+            raise SeedConflict(
+                f"{row['slug']} is published and its seed text differs from it. A published "
+                "document is never changed: draft and sign a revision in the portal instead."
+            ) from None
+        if document.status == PublicationStatus.DRAFT:
+            document.status = PublicationStatus.PUBLISHED
+            document.full_clean()
+            document.save()
+        return document
+
     def load_agreement(self, row: dict) -> Agreement:
         area, municipalities = self._parties(row)
         agreement = self.upsert(
@@ -145,7 +168,6 @@ class _Loader:
                 "follow_up_interval_years": row.get("follow_up_interval_years"),
                 "followed_up_by": row.get("followed_up_by", ""),
                 "source_note": row.get("source_note", ""),
-                "status": PublicationStatus.PUBLISHED,
             },
         )
         self.set_m2m(agreement.municipalities, municipalities)
@@ -198,7 +220,6 @@ class _Loader:
                 "feedback": row.get("feedback", ""),
                 "follow_up": row.get("follow_up", ""),
                 "source_note": row.get("source_note", ""),
-                "status": PublicationStatus.PUBLISHED,
             },
         )
         self.set_m2m(pledge.municipalities, municipalities)
@@ -241,7 +262,7 @@ def load_seed_documents(directory: Path = FIXTURES_DIR) -> SeedReport:
     for path in seed_files(directory):
         data = json.loads(path.read_text(encoding="utf-8"))
         for row in data.get("agreements", []):
-            loader.load_agreement(row)
+            loader.load_document(loader.load_agreement, row)
         for row in data.get("pledges", []):
-            loader.load_pledge(row)
+            loader.load_document(loader.load_pledge, row)
     return loader.report

@@ -1,15 +1,20 @@
 """The parties (municipalities, police areas, their people) and the agreements between them."""
 
+from agreements.models.dated import (
+    DatedDocument,
+    DocumentFrozenError,
+    DocumentPart,
+    DocumentQuerySet,
+    FormerSlug,
+    Signatory,
+)
 from agreements.models.documents import (
     Agreement,
     AgreementDuty,
     AgreementFormerSlug,
     AgreementGoal,
     AgreementSignatory,
-    DatedDocument,
-    DocumentQuerySet,
-    FormerSlug,
-    Signatory,
+    AgreementSignOff,
 )
 from agreements.models.memberships import Membership
 from agreements.models.organisations import (
@@ -20,6 +25,7 @@ from agreements.models.organisations import (
     PoliceRegion,
 )
 from agreements.models.parties import Party, PartyKey, PartyReference, document_parties
+from agreements.models.signoffs import DocumentEvent, SignOff
 
 __all__ = [
     "Agreement",
@@ -27,8 +33,12 @@ __all__ = [
     "AgreementFormerSlug",
     "AgreementGoal",
     "AgreementSignatory",
+    "AgreementSignOff",
     "County",
     "DatedDocument",
+    "DocumentEvent",
+    "DocumentFrozenError",
+    "DocumentPart",
     "DocumentQuerySet",
     "FormerSlug",
     "Membership",
@@ -39,6 +49,7 @@ __all__ = [
     "PartyReference",
     "PoliceArea",
     "PoliceRegion",
+    "SignOff",
     "Signatory",
     "document_parties",
 ]

@@ -1,4 +1,4 @@
-"""The documents the parties sign: what agreements and pledges share, and agreements."""
+"""Collaboration agreements (samverkansöverenskommelser): goals, duties, signatories."""
 
 from __future__ import annotations
 
@@ -13,81 +13,10 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models.organisations import Municipality, PartyKind, PoliceArea
-from portal.choices import Phase, PublicationStatus
-
-
-class DocumentQuerySet(models.QuerySet):
-    def published(self) -> DocumentQuerySet:
-        """What residents may see: published documents only."""
-        return self.filter(status=PublicationStatus.PUBLISHED)
-
-    def current_slug_for(self, former_slug: str) -> str | None:
-        """The slug now of the published document whose address once had ``former_slug``
-        (each document type keeps its former slugs as ``former_slugs``)."""
-        return (
-            self.published()
-            .filter(former_slugs__slug=former_slug)
-            .values_list("slug", flat=True)
-            .first()
-        )
-
-
-class DatedDocument(models.Model):
-    """What agreements and pledges share: parties, a period, a publication state."""
-
-    title = models.CharField(_("rubrik"), max_length=200)
-    slug = models.SlugField(_("kortnamn i adressen"), max_length=120, unique=True)
-    police_area = models.ForeignKey(
-        PoliceArea,
-        verbose_name=_("lokalpolisområde"),
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="%(class)ss",
-        help_text=_("Lämnas tomt om dokumentet inte namnger lokalpolisområdet."),
-    )
-    status = models.CharField(
-        _("status"),
-        max_length=20,
-        choices=PublicationStatus.choices,
-        default=PublicationStatus.DRAFT,
-    )
-    source_note = models.TextField(
-        _("om källan"),
-        blank=True,
-        help_text=_("Visas för invånarna: var texten kommer ifrån och vad som saknas."),
-    )
-
-    objects = DocumentQuerySet.as_manager()
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return self.title
-
-    @property
-    def is_published(self) -> bool:
-        return self.status == PublicationStatus.PUBLISHED
-
-    @property
-    def police_party_label(self) -> str:
-        """How the text names the police when it names no police area."""
-        return str(_("Polisen"))
-
-    def mark_published(self, today: datetime.date) -> None:
-        """Set the published state; only a publishing service calls this, then saves."""
-        self.status = PublicationStatus.PUBLISHED
-
-    @staticmethod
-    def years_label(start: datetime.date, end: datetime.date | None) -> str:
-        """ "2023–2025" for whole calendar years, else the exact dates."""
-        if end is None:
-            return _("från %(start)s") % {"start": start.year}
-        if start.month == 1 and start.day == 1 and end.month == 12 and end.day == 31:
-            return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-        return f"{date_format(start, 'j F Y')} – {date_format(end, 'j F Y')}"
+from agreements.models.dated import DatedDocument, DocumentPart, FormerSlug, Signatory
+from agreements.models.organisations import Municipality, PartyKind
+from agreements.models.signoffs import SignOff, once_per_party
+from portal.choices import Phase
 
 
 class Agreement(DatedDocument):
@@ -208,8 +137,10 @@ class Agreement(DatedDocument):
         return label
 
 
-class AgreementGoal(models.Model):
+class AgreementGoal(DocumentPart):
     """One goal of an agreement, in the agreement's order."""
+
+    document_field = "agreement"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="goals")
     text = models.TextField(_("mål"))
@@ -225,8 +156,10 @@ class AgreementGoal(models.Model):
         return self.text
 
 
-class AgreementDuty(models.Model):
+class AgreementDuty(DocumentPart):
     """What one party (or both together) undertakes in an agreement."""
+
+    document_field = "agreement"
 
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="duties")
     lead_in = models.TextField(
@@ -248,25 +181,8 @@ class AgreementDuty(models.Model):
         return self.text
 
 
-class Signatory(models.Model):
-    """Someone who signed a document on paper: name, title, organisation, date."""
-
-    name = models.CharField(_("namn"), max_length=120)
-    title = models.CharField(_("titel"), max_length=120)
-    party = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
-    organisation = models.CharField(_("organisation"), max_length=160)
-    signed_on = models.DateField(_("undertecknat"), null=True, blank=True)
-    order = models.PositiveSmallIntegerField(_("ordning"), default=0)
-
-    class Meta:
-        abstract = True
-        ordering = ["order", "pk"]
-
-    def __str__(self) -> str:
-        return f"{self.name}, {self.title}"
-
-
 class AgreementSignatory(Signatory):
+    document_field = "agreement"
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="signatories")
     history = HistoricalRecords()
 
@@ -275,28 +191,21 @@ class AgreementSignatory(Signatory):
         verbose_name_plural = _("undertecknare")
 
 
-class FormerSlug(models.Model):
-    """An address a document had before its slug changed.
-
-    The detail views look it up only when a slug is not found, and answer with a
-    permanent redirect to the current page or PDF: links, bookmarks and printed
-    addresses keep working. One table per document type, as for signatories.
-    """
-
-    slug = models.SlugField(_("tidigare kortnamn i adressen"), max_length=120, unique=True)
-    replaced_at = models.DateTimeField(_("ändrat"), default=timezone.now)
-
-    class Meta:
-        abstract = True
-        ordering = ["-replaced_at", "pk"]
-
-    def __str__(self) -> str:
-        return self.slug
-
-
 class AgreementFormerSlug(FormerSlug):
     agreement = models.ForeignKey(Agreement, on_delete=models.CASCADE, related_name="former_slugs")
 
     class Meta(FormerSlug.Meta):
         verbose_name = _("tidigare adress")
         verbose_name_plural = _("tidigare adresser")
+
+
+class AgreementSignOff(SignOff):
+    """One party's signature, in the portal, on one content version of an agreement."""
+
+    agreement = models.ForeignKey(Agreement, on_delete=models.PROTECT, related_name="sign_offs")
+
+    class Meta(SignOff.Meta):
+        constraints = [*SignOff.Meta.constraints, *once_per_party("agreement", "agreement")]
+
+    def document_is_frozen(self) -> bool:
+        return Agreement.objects.frozen().filter(pk=self.agreement_id).exists()

@@ -10,7 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models import Party, PartyReference, document_parties
+from agreements.models import Party, document_parties
+from agreements.models.signoffs import SignOff, once_per_party
 from followup.reviews.states import FROZEN_STATES, Assessment, ReviewFrozenError, ReviewState
 from pledges.models import Commitment
 
@@ -301,66 +302,21 @@ class ReviewItem(models.Model):
         return Review.objects.frozen().filter(pk=self.review_id).exists()
 
 
-class ReviewSignOffQuerySet(models.QuerySet):
-    def update(self, **kwargs):
-        raise ReviewFrozenError("A sign-off cannot be changed.")
-
-    def delete(self):
-        raise ReviewFrozenError("A sign-off cannot be deleted.")
-
-
-class ReviewSignOff(PartyReference):
+class ReviewSignOff(SignOff):
     """One party's signature on one content version of a review: who, when, what."""
 
+    frozen_error = ReviewFrozenError
+
     review = models.ForeignKey(Review, on_delete=models.PROTECT, related_name="sign_offs")
-    content_version = models.PositiveIntegerField(_("innehållsversion"))
-    content_sha256 = models.CharField(_("innehållets SHA-256"), max_length=64)
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("undertecknad av"),
-        on_delete=models.PROTECT,
-        related_name="+",
-    )
-    # Copied at signing: the name and title as they were that day.
-    name = models.CharField(_("namn"), max_length=150)
-    title = models.CharField(_("titel"), max_length=150, blank=True)
-    organisation = models.CharField(_("organisation"), max_length=200)
-    signed_at = models.DateTimeField(_("undertecknad"), default=timezone.now)
 
-    objects = ReviewSignOffQuerySet.as_manager()
-
-    class Meta(PartyReference.Meta):
-        ordering = ["signed_at", "pk"]
-        verbose_name = _("underskrift")
-        verbose_name_plural = _("underskrifter")
+    class Meta(SignOff.Meta):
         constraints = [
-            *PartyReference.Meta.constraints,
-            # Each party signs each content version once, however many click at once.
-            models.UniqueConstraint(
-                fields=["review", "content_version", "municipality"],
-                condition=Q(municipality__isnull=False),
-                name="review_sign_off_once_per_municipality",
-            ),
-            models.UniqueConstraint(
-                fields=["review", "content_version", "police_area"],
-                condition=Q(police_area__isnull=False),
-                name="review_sign_off_once_per_police_area",
-            ),
+            *SignOff.Meta.constraints,
+            *once_per_party("review", "review"),
         ]
 
-    def __str__(self) -> str:
-        return f"{self.name}, {self.organisation}"
-
-    def save(self, *args, **kwargs) -> None:
-        if not self._state.adding:
-            raise ReviewFrozenError("A sign-off cannot be changed.")
-        # The signatures of a signed-off review are part of what was published.
-        if Review.objects.frozen().filter(pk=self.review_id).exists():
-            raise ReviewFrozenError("A signed-off review takes no further sign-offs.")
-        super().save(*args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        raise ReviewFrozenError("A sign-off cannot be deleted.")
+    def document_is_frozen(self) -> bool:
+        return Review.objects.frozen().filter(pk=self.review_id).exists()
 
 
 class ReviewEvent(models.Model):

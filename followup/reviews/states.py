@@ -3,8 +3,10 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from portal.choices import FrozenError
 
-class ReviewFrozenError(Exception):
+
+class ReviewFrozenError(FrozenError):
     """A signed-off review (or a part of it) is never changed: start a new revision."""
 
 
