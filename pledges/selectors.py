@@ -11,7 +11,7 @@ from django.utils import timezone
 from agreements.models import Agreement, Municipality, PoliceArea
 from agreements.selectors import municipality_list, published_agreements
 from pledges.models import Commitment, FocusArea, Pledge
-from portal.choices import Phase
+from portal.choices import FROZEN_STATUSES, Phase
 
 
 def published_pledges() -> QuerySet[Pledge]:
@@ -34,18 +34,25 @@ def commitment_queryset() -> QuerySet[Commitment]:
     return Commitment.objects.select_related("responsible_municipality").order_by("order", "pk")
 
 
-def pledge_for_page(*, slug: str) -> Pledge:
-    """One published pledge with everything its page and its PDF show."""
+def pledge_queryset() -> QuerySet[Pledge]:
+    """Pledges in any state with everything their page and their PDF show."""
     return (
-        published_pledges()
-        .select_related("predecessor", "successor", "agreement__successor")
+        Pledge.objects.select_related(
+            "police_area", "agreement", "predecessor", "successor", "agreement__successor"
+        )
         .prefetch_related(
+            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
             Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order", "pk")),
             Prefetch("commitments", queryset=commitment_queryset()),
             "signatories",
         )
-        .get(slug=slug)
     )
+
+
+def pledge_for_page(*, slug: str) -> Pledge:
+    """One pledge residents may open (published, or a revision a later one replaced)
+    with everything its page and its PDF show."""
+    return pledge_queryset().filter(status__in=FROZEN_STATUSES).get(slug=slug)
 
 
 # Order in which a pledge page lists who is responsible.

@@ -96,6 +96,15 @@ class DatedDocument(models.Model):
         blank=True,
         related_name="revised_by",
     )
+    first_revision = models.ForeignKey(
+        "self",
+        verbose_name=_("första revisionen"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="later_revisions",
+        help_text=_("Tom för den första revisionen; alla senare pekar på den."),
+    )
     # Increased by every saved change of the content: sign-offs and concurrent edits
     # name the version they saw.
     content_version = models.PositiveIntegerField(_("innehållsversion"), default=1)

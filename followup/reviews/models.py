@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from agreements.models import Party, document_parties
 from agreements.models.signoffs import SignOff, once_per_party
+from agreements.signing import missing_parties
 from followup.reviews.states import FROZEN_STATES, Assessment, ReviewFrozenError, ReviewState
 from pledges.models import Commitment
 
@@ -211,8 +212,7 @@ class Review(models.Model):
 
     def missing_parties(self) -> list[Party]:
         """The document's parties that have not signed the current content version."""
-        signed = {s.party_key for s in self.current_sign_offs()}
-        return [p for p in document_parties(self.document) if p.key not in signed]
+        return missing_parties(document_parties(self.document), self.current_sign_offs())
 
 
 class ReviewItemQuerySet(models.QuerySet):

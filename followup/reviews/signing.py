@@ -11,12 +11,13 @@ from __future__ import annotations
 import logging
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import Membership
-from agreements.permissions import User, user_parties
+from agreements.models import document_parties
+from agreements.permissions import User
+from agreements.signing import check_signing_password, sign_for_parties
 from followup.reviews.content import content_sha256, live_progress
 from followup.reviews.documents import REVIEW_PDF
 from followup.reviews.models import Review, ReviewEvent, ReviewSignOff, ReviewState
@@ -81,14 +82,7 @@ def review_sign(
     document = current.document
     if not can_sign(user, document):
         raise PermissionDenied
-    if not user.check_password(password or ""):
-        raise ValidationError(
-            {
-                "password": _(
-                    "Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."
-                )
-            }
-        )
+    check_signing_password(user, password)
     if current.state != ReviewState.SUBMITTED:
         raise ValidationError(
             _("Uppföljningen är %(state)s och kan inte skrivas under nu.")
@@ -103,34 +97,20 @@ def review_sign(
     if fingerprint != current.content_sha256:
         # Cannot happen through the model layer; refuse rather than sign other content.
         raise ValidationError(_("Innehållet har ändrats sedan det skickades in."))
-    already = {s.party_key for s in current.current_sign_offs()}
-    to_sign = [
-        p for p in user_parties(user, document, Membership.Role.SIGNATORY) if p.key not in already
-    ]
-    if not to_sign:
-        raise ValidationError(_("Din part har redan skrivit under den här versionen."))
-    name = user.get_full_name() or user.get_username()
-    created = []
-    for party in to_sign:
-        sign_off = ReviewSignOff(
+    created = sign_for_parties(
+        user=user,
+        parties=document_parties(document),
+        current_sign_offs=current.current_sign_offs(),
+        make=lambda party: ReviewSignOff(
             review=current,
             content_version=current.content_version,
             content_sha256=fingerprint,
-            municipality=party.municipality,
-            police_area=party.police_area,
-            user=user,
-            name=name,
             title=title.strip(),
-            organisation=party.name,
-        )
-        try:
-            with transaction.atomic():
-                sign_off.save()
-        except IntegrityError:
-            # Someone for the same party signed at the same moment: it counts once.
-            continue
-        created.append(sign_off)
-        record_event(current, ReviewEvent.Kind.SIGNED, user, party.name)
+        ),
+        on_signed=lambda sign_off, party: record_event(
+            current, ReviewEvent.Kind.SIGNED, user, party.name
+        ),
+    )
     if not current.missing_parties():
         _approve(current, user)
     return created
