@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy
 from agreements.models import Agreement
 from agreements.models.parties import parties_line
 from agreements.selectors import agreement_for_page
-from portal.services import DocumentDescription, DocumentPdf, paper_signatories
+from portal.services import (
+    DocumentDescription,
+    DocumentPdf,
+    current_sign_offs,
+    paper_signatories,
+    portal_signatories,
+)
 
 
 class AgreementPdf(DocumentPdf):
@@ -29,12 +35,13 @@ class AgreementPdf(DocumentPdf):
             subject=_("Samverkansöverenskommelse, %(validity)s")
             % {"validity": document.validity_label},
             path=document.get_absolute_url(),
-            signatories=paper_signatories(document),
+            # Who signed it: in the portal where it was signed there, else as the text says.
+            signatories=portal_signatories(document) or paper_signatories(document),
         )
 
     def context(self, document: Agreement) -> dict[str, Any]:
         # No "today": a sealed PDF states the validity, never the state on the day it was issued.
-        return {"agreement": document}
+        return {"agreement": document, "portal_sign_offs": current_sign_offs(document)}
 
 
 AGREEMENT_PDF = AgreementPdf()

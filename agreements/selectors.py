@@ -13,6 +13,7 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
+from portal.choices import FROZEN_STATUSES
 from portal.text import fold, swedish_sort_key
 
 
@@ -55,17 +56,21 @@ def published_agreements() -> QuerySet[Agreement]:
     return Agreement.objects.published().select_related("police_area", "successor", "predecessor")
 
 
-def agreement_for_page(*, slug: str) -> Agreement:
-    """One published agreement with everything its page and PDF show."""
-    return (
-        published_agreements()
-        .prefetch_related(
-            "municipalities",
-            "goals",
-            Prefetch("duties", queryset=AgreementDuty.objects.order_by("order", "pk")),
-            "signatories",
-            # The pledges resting on it, by relation name: agreements does not import pledges.
-            "pledges",
-        )
-        .get(slug=slug)
+def agreement_queryset() -> QuerySet[Agreement]:
+    """Agreements in any state with everything their page and PDF show."""
+    return Agreement.objects.select_related(
+        "police_area", "successor", "predecessor"
+    ).prefetch_related(
+        "municipalities",
+        "goals",
+        Prefetch("duties", queryset=AgreementDuty.objects.order_by("order", "pk")),
+        "signatories",
+        # The pledges resting on it, by relation name: agreements does not import pledges.
+        "pledges",
     )
+
+
+def agreement_for_page(*, slug: str) -> Agreement:
+    """One agreement residents may open (published, or a revision a later one replaced)
+    with everything its page and PDF show."""
+    return agreement_queryset().filter(status__in=FROZEN_STATUSES).get(slug=slug)

@@ -5,3 +5,9 @@ from django.utils.translation import gettext_lazy as _
 class PledgesConfig(AppConfig):
     name = "pledges"
     verbose_name = _("Medborgarlöften")
+
+    def ready(self) -> None:
+        from agreements.publishing.registry import register
+        from pledges.publishing import PLEDGE_PUBLISHING
+
+        register(PLEDGE_PUBLISHING)

@@ -10,7 +10,13 @@ from django.utils.translation import gettext_lazy
 from agreements.models.parties import parties_line
 from pledges.models import Pledge
 from pledges.selectors import commitment_sections, pledge_for_page
-from portal.services import DocumentDescription, DocumentPdf, paper_signatories
+from portal.services import (
+    DocumentDescription,
+    DocumentPdf,
+    current_sign_offs,
+    paper_signatories,
+    portal_signatories,
+)
 
 
 class PledgePdf(DocumentPdf):
@@ -28,12 +34,17 @@ class PledgePdf(DocumentPdf):
             parties=parties_line(document),
             subject=_("Medborgarlöfte för %(period)s") % {"period": document.period_label},
             path=document.get_absolute_url(),
-            signatories=paper_signatories(document),
+            # Who signed it: in the portal where it was signed there, else as the text says.
+            signatories=portal_signatories(document) or paper_signatories(document),
         )
 
     def context(self, document: Pledge) -> dict[str, Any]:
         # No "today": a sealed PDF states the period, never the state on the day it was issued.
-        return {"pledge": document, "sections": commitment_sections(document)}
+        return {
+            "pledge": document,
+            "sections": commitment_sections(document),
+            "portal_sign_offs": current_sign_offs(document),
+        }
 
 
 PLEDGE_PDF = PledgePdf()

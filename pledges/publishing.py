@@ -18,6 +18,7 @@ class PledgeSpec(PublishingSpec):
     sign_off_field = "pledge"
     pdf = PLEDGE_PDF
     draft_url_name = "pledges:draft"
+    preview_pdf_url_name = "pledges:draft_preview_pdf"
     url_kind = "medborgarlofte"
     content_template = "pledges/includes/pledge_content.html"
 

@@ -39,7 +39,7 @@ class SignatoryLine:
     signed_on: datetime.date | None = None
 
     def __str__(self) -> str:
-        text = f"{self.name}, {self.title}, {self.organisation}"
+        text = ", ".join(part for part in (self.name, self.title, self.organisation) if part)
         if self.signed_on:
             text += f" ({self.signed_on:%Y-%m-%d})"
         return text
@@ -76,6 +76,23 @@ def paper_signatories(document: models.Model) -> list[SignatoryLine]:
     return [
         SignatoryLine(s.name, s.title, s.organisation, s.signed_on)
         for s in document.signatories.all()
+    ]
+
+
+def current_sign_offs(document: models.Model) -> list:
+    """The signatures given in the portal on the document's current content version
+    (pledges and agreements signed in the portal; none for documents loaded from text)."""
+    return list(
+        document.sign_offs.filter(content_version=document.content_version).order_by(
+            "signed_at", "pk"
+        )
+    )
+
+
+def portal_signatories(document: models.Model) -> list[SignatoryLine]:
+    return [
+        SignatoryLine(s.name, s.title, s.organisation, timezone.localdate(s.signed_at))
+        for s in current_sign_offs(document)
     ]
 
 

@@ -15,6 +15,7 @@ urlpatterns = [
     path("", include("agreements.urls")),
     path("", include("pledges.urls")),
     path("", include("followup.urls")),
+    path("", include("agreements.publishing.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

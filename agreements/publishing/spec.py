@@ -25,6 +25,7 @@ class PublishingSpec(ABC):
     # The editors' page of a draft (a URL name taking its pk), and the document type's
     # word in the workflow's own addresses ("medborgarlofte", "overenskommelse").
     draft_url_name: str
+    preview_pdf_url_name: str
     url_kind: str
     # The document's public content, as the public page and the preview include it.
     content_template: str
@@ -58,6 +59,9 @@ class PublishingSpec(ABC):
 
     def draft_url(self, document: models.Model) -> str:
         return reverse(self.draft_url_name, kwargs={"pk": document.pk})
+
+    def preview_pdf_url(self, document: models.Model) -> str:
+        return reverse(self.preview_pdf_url_name, kwargs={"pk": document.pk})
 
     def step_url(self, step: str, document: models.Model) -> str:
         """The address of a workflow step ("submit", "sign", "return", "revise")."""

@@ -88,30 +88,3 @@ class ReviewForm(DescribedErrorsMixin, forms.Form):
             item.pk: (data[f"item_{item.pk}_assessment"], data[f"item_{item.pk}_comment"])
             for item in self.items
         }
-
-
-class SignForm(DescribedErrorsMixin, forms.Form):
-    title = forms.CharField(
-        label=_("Din titel"),
-        required=False,
-        max_length=150,
-        help_text=_("Som den ska stå vid din underskrift, till exempel Kommunchef."),
-    )
-    password = forms.CharField(
-        label=_("Ditt lösenord"),
-        strip=False,
-        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
-        help_text=_("Bekräfta att det är du som skriver under."),
-        error_messages={"required": _("Skriv ditt lösenord för att skriva under.")},
-    )
-    content_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
-
-
-class ReturnForm(DescribedErrorsMixin, forms.Form):
-    comment = forms.CharField(
-        label=_("Vad behöver ändras?"),
-        max_length=TEXT_MAX,
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("Samordnarna ser kommentaren när uppföljningen är tillbaka som utkast."),
-        error_messages={"required": _("Skriv vad som behöver ändras.")},
-    )

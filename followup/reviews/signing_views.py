@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth import authenticate
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from agreements.signing_forms import ReturnForm, SignForm, password_confirmed
 from followup.reviews import signing
 from followup.reviews.documents import REVIEW_PDF
-from followup.reviews.forms import ReturnForm, SignForm
 from followup.reviews.models import ReviewState
 from followup.reviews.permissions import can_sign
 from followup.reviews.selectors import review_for_party
@@ -30,7 +29,7 @@ def review_sign(request, pk: int):
     if not can_sign(request.user, review.document):
         raise PermissionDenied
     form = SignForm(request.POST)
-    if form.is_valid() and not _password_confirmed(request, form.cleaned_data["password"]):
+    if form.is_valid() and not password_confirmed(request, form.cleaned_data["password"]):
         form.add_error(
             "password",
             _("Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."),
@@ -79,14 +78,6 @@ def review_sign(request, pk: int):
                 )
             return redirect("followup:review", pk=pk)
     return review_page_response(request, review, sign_form=form, status=400)
-
-
-def _password_confirmed(request, password: str) -> bool:
-    """Check the signatory's password through the authentication backends, outside any
-    transaction, so that django-axes counts a wrong guess as it does at login and locks
-    the account (the lockout page) after repeated failures."""
-    confirmed = authenticate(request, username=request.user.get_username(), password=password)
-    return confirmed is not None and confirmed.pk == request.user.pk
 
 
 @login_required

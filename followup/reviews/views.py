@@ -16,8 +16,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agreements.models import Agreement, document_parties
+from agreements.signing_forms import ReturnForm, SignForm
 from followup.reviews import services
-from followup.reviews.forms import ReturnForm, ReviewForm, SignForm
+from followup.reviews.forms import ReviewForm
 from followup.reviews.models import ReviewEvent, ReviewState
 from followup.reviews.permissions import can_draft, can_sign, parties_waiting_for
 from followup.reviews.selectors import published_review, review_for_party
