@@ -9,6 +9,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from agreements.models import Municipality, PoliceArea
+from agreements.publishing.revisions import revision_context
 from agreements.selectors import municipalities_by_county, municipality_search, police_area_search
 from pledges.models import Pledge
 from pledges.selectors import (
@@ -17,7 +18,6 @@ from pledges.selectors import (
     newest_pledges,
     pledge_for_page,
     police_area_overview,
-    published_pledges,
 )
 from pledges.signals import municipality_page, pledge_page
 from portal.documents.responses import current_document_response
@@ -92,9 +92,11 @@ def pledge_detail(request, slug: str):
         return former_address(request, Pledge.objects, slug, "pledges:detail")
     context = {
         "pledge": pledge,
+        "document": pledge,
         "sections": commitment_sections(pledge),
         "today": timezone.localdate(),
     }
+    context.update(revision_context(pledge))
     context.update(page_context(pledge_page, sender=Pledge, request=request, pledge=pledge))
     return render(request, "pledges/pledge_detail.html", context)
 
@@ -102,7 +104,8 @@ def pledge_detail(request, slug: str):
 def pledge_pdf(request, slug: str):
     """The pledge's current sealed PDF, served from storage (never rendered here)."""
     # Only the row is needed: the PDF is found by the pledge's id.
-    pledge = published_pledges().prefetch_related(None).filter(slug=slug).first()
+    # Replaced revisions keep their sealed PDF.
+    pledge = Pledge.objects.shown().filter(slug=slug).first()
     if pledge is None:
         return former_address(request, Pledge.objects, slug, "pledges:pdf")
     return current_document_response(request, pledge)
