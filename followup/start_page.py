@@ -18,6 +18,7 @@ from followup.reviews.selectors import (
     recent_events,
     signatory_queue,
 )
+from pledges.drafting.selectors import drafts_for_editor
 
 
 @login_required
@@ -36,6 +37,8 @@ def start(request):
         {
             "pledges": pledges,
             "editor_pledges": pledges_for_editor(request.user),
+            "is_editor": roles_of(request.user).has_any(Membership.Role.EDITOR),
+            "drafts": drafts_for_editor(request.user),
             "document_reviews": document_reviews,
             "review_queue": signatory_queue(request.user),
             "review_events": recent_events(request.user),

@@ -90,6 +90,13 @@ PAGES = [
     PortalPage(
         "/samordnare/uppfoljning/{changed_submitted_review}/", login_as="samordnare-stenungsund"
     ),
+    # Drafting a pledge: the start form, the draft page and its preview.
+    PortalPage("/samordnare/", login_as="redaktor-mala", seed="{draft_pledge}"),
+    PortalPage("/redaktor/medborgarlofte/nytt/", login_as="redaktor-mala"),
+    PortalPage("/redaktor/medborgarlofte/{draft_pledge}/", login_as="redaktor-mala"),
+    PortalPage(
+        "/redaktor/medborgarlofte/{draft_pledge}/forhandsgranska/", login_as="redaktor-mala"
+    ),
 ]
 # Accounts the pages above may log in as: username → (role, municipality slug).
 ACCOUNTS = {
@@ -97,6 +104,7 @@ ACCOUNTS = {
     "undertecknare-mala": (Membership.Role.SIGNATORY, "mala"),
     "samordnare-asele": (Membership.Role.COORDINATOR, "asele"),
     "samordnare-stenungsund": (Membership.Role.COORDINATOR, "stenungsund"),
+    "redaktor-mala": (Membership.Role.EDITOR, "mala"),
 }
 
 
@@ -328,7 +336,36 @@ def seed_changed_reviews() -> dict[str, int]:
 
 
 # The records a path's placeholders name, and the function that creates them.
+def seed_draft_pledge() -> dict[str, int]:
+    """A draft of Malå's next pledge with one focus area and commitments of two kinds."""
+    from agreements.publishing.workflow import draft_slug
+    from pledges.models import Commitment, FocusArea, Pledge
+
+    mala = Pledge.objects.get(slug="mala-2024")
+    draft = Pledge.objects.create(
+        title="Medborgarlöfte 2026, Malå kommun",
+        slug=draft_slug(),
+        police_area=mala.police_area,
+        period_start=datetime.date(2026, 1, 1),
+        period_end=datetime.date(2026, 12, 31),
+        background="Ett utkast till nästa års löfte.",
+    )
+    draft.municipalities.set(mala.municipalities.all())
+    area = FocusArea.objects.create(pledge=draft, title="Trafik", order=0)
+    Commitment.objects.create(
+        pledge=draft,
+        focus_area=area,
+        text="Sex trafikkontroller per år.",
+        kind=Commitment.Kind.YEARLY_TARGET,
+        yearly_target=6,
+        order=0,
+    )
+    Commitment.objects.create(pledge=draft, text="Polisen följer lägesbilden.", order=1)
+    return {"draft_pledge": draft.pk}
+
+
 SEEDERS = [
+    ({"draft_pledge"}, seed_draft_pledge),
     ({"published_review", "submitted_review", "draft_review"}, seed_reviews),
     ({"commitment", "activity"}, seed_activity),
     ({"changed_draft_review", "changed_submitted_review"}, seed_changed_reviews),

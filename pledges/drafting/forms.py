@@ -1,0 +1,318 @@
+"""The forms of a pledge's draft: starting one, and its main fields (texts, period,
+parties). The focus areas and commitments are rows (rows.py)."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from agreements.models import Municipality, PoliceArea
+from portal.forms import DescribedErrorsMixin
+
+TITLE_MAX = 200
+TEXT_MAX = 10_000
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+
+TOO_LONG = _("Texten får vara högst %(limit_value)d tecken (den har %(show_value)d).")
+END_BEFORE_START = _("Periodens slut kan inte ligga före dess början.")
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+def text_field(label, help_text="", *, required=False, max_length=TEXT_MAX, rows=5):
+    """A long text: its limit is enforced with a message, never by cutting what was typed."""
+    return forms.CharField(
+        label=label,
+        required=required,
+        max_length=max_length,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": rows}),
+        error_messages={"max_length": TOO_LONG},
+    )
+
+
+def title_field(label, max_length: int) -> forms.CharField:
+    return forms.CharField(
+        label=label,
+        max_length=max_length,
+        error_messages={
+            "required": _("Skriv en rubrik."),
+            "max_length": _(
+                "Rubriken får vara högst %(limit_value)d tecken (den har %(show_value)d)."
+            ),
+        },
+    )
+
+
+def drop_maxlength(form: forms.BaseForm) -> None:
+    """The browser's maxlength would cut a pasted text without a word: the form says it."""
+    for field in form.fields.values():
+        field.widget.attrs.pop("maxlength", None)
+
+
+def year_field(label) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        required=False,
+        min_value=FIRST_YEAR,
+        max_value=LAST_YEAR,
+        error_messages={
+            "invalid": _("Ange ett årtal med fyra siffror, till exempel 2026."),
+            "min_value": _("Ange ett årtal från %(limit_value)s."),
+            "max_value": _("Ange ett årtal till och med %(limit_value)s."),
+        },
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+
+
+def date_field(label) -> forms.DateField:
+    return forms.DateField(
+        label=label,
+        required=False,
+        widget=DateInput(),
+        error_messages={"invalid": _("Ange datumet som ÅÅÅÅ-MM-DD, till exempel 2026-01-01.")},
+    )
+
+
+class PeriodMixin:
+    """The period as whole calendar years or as exact dates; cleaned into
+    ``period_start`` and ``period_end`` (dates) whichever way it was given."""
+
+    def add_period_fields(self) -> None:
+        self.fields["start_year"] = year_field(_("Första år"))
+        self.fields["end_year"] = year_field(_("Sista år"))
+        self.fields["start_date"] = date_field(_("Första dag"))
+        self.fields["end_date"] = date_field(_("Sista dag"))
+        self.fields["start_year"].help_text = _("Till exempel 2026. Perioden börjar 1 januari.")
+        self.fields["end_year"].help_text = _("Samma som första år för ett ettårigt löfte.")
+        self.fields["start_date"].help_text = _(
+            "Bara om perioden inte följer kalenderår; annars lämnas datumen tomma."
+        )
+
+    @staticmethod
+    def period_initial(start: datetime.date, end: datetime.date) -> dict:
+        if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+            return {"start_year": start.year, "end_year": end.year}
+        return {"start_date": start, "end_date": end}
+
+    def clean_period(self, cleaned: dict) -> None:
+        names = ("start_year", "end_year", "start_date", "end_date")
+        if any(name in self.errors for name in names):
+            return
+        start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
+        start_year, end_year = cleaned.get("start_year"), cleaned.get("end_year")
+        if start_date or end_date:
+            if not start_date:
+                self.add_error("start_date", _("Ange periodens första dag."))
+                return
+            if not end_date:
+                self.add_error("end_date", _("Ange periodens sista dag."))
+                return
+            start, end, end_field = start_date, end_date, "end_date"
+        else:
+            if start_year is None and end_year is None:
+                self.add_error(
+                    "start_year", _("Ange periodens första och sista år, eller exakta datum.")
+                )
+                return
+            if start_year is None:
+                self.add_error("start_year", _("Ange periodens första år."))
+                return
+            if end_year is None:
+                self.add_error("end_year", _("Ange periodens sista år."))
+                return
+            start = datetime.date(start_year, 1, 1)
+            end = datetime.date(end_year, 12, 31)
+            end_field = "end_year"
+        if end < start:
+            self.add_error(end_field, END_BEFORE_START)
+            return
+        cleaned["period_start"], cleaned["period_end"] = start, end
+
+
+class PartiesMixin:
+    """The police area and the municipalities, chosen among the ones the editor works with."""
+
+    def add_party_fields(
+        self, municipalities: list[Municipality], police_areas: list[PoliceArea]
+    ) -> None:
+        self.municipality_by_pk = {str(m.pk): m for m in municipalities}
+        self.police_area_by_pk = {str(a.pk): a for a in police_areas}
+        self.fields["police_area"] = forms.ChoiceField(
+            label=_("Lokalpolisområde"),
+            choices=[("", _("Välj lokalpolisområde")), *((a.pk, a.name) for a in police_areas)],
+            error_messages={
+                "required": _("Välj lokalpolisområdet som är part."),
+                "invalid_choice": _("Välj ett lokalpolisområde i listan."),
+            },
+        )
+        self.fields["municipalities"] = forms.MultipleChoiceField(
+            label=_("Kommuner"),
+            choices=[(m.pk, m.official_name) for m in municipalities],
+            widget=forms.CheckboxSelectMultiple,
+            help_text=_("Kryssa i varje kommun som är part i medborgarlöftet."),
+            error_messages={
+                "required": _("Välj minst en kommun."),
+                "invalid_choice": _("Välj kommuner i listan."),
+            },
+        )
+
+    def clean_parties(self, cleaned: dict) -> None:
+        if "police_area" in cleaned:
+            cleaned["police_area"] = self.police_area_by_pk[cleaned["police_area"]]
+        if "municipalities" in cleaned:
+            cleaned["municipalities"] = [
+                self.municipality_by_pk[pk] for pk in cleaned["municipalities"]
+            ]
+
+
+class StartForm(PeriodMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
+    """A new draft: for which organisation, with which parties, period and starting text."""
+
+    EMPTY = "empty"
+    PREDECESSOR = "predecessor"
+
+    party = forms.ChoiceField(
+        label=_("Du skriver för"),
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Välj organisationen du skriver för.")},
+    )
+    title = title_field(_("Rubrik"), TITLE_MAX)
+    start_from = forms.ChoiceField(
+        label=_("Börja från"),
+        widget=forms.RadioSelect,
+        initial=EMPTY,
+        choices=[
+            (EMPTY, _("Ett tomt utkast")),
+            (
+                PREDECESSOR,
+                _(
+                    "Utgå från förra löftet: organisationens senast publicerade medborgarlöfte "
+                    "(texter, fokusområden och löften, men inte undertecknarna)"
+                ),
+            ),
+        ],
+        error_messages={"required": _("Välj hur utkastet ska börja.")},
+    )
+
+    def __init__(
+        self,
+        *args,
+        organisations: list[Municipality | PoliceArea],
+        municipalities: list[Municipality],
+        police_areas: list[PoliceArea],
+        **kwargs,
+    ):
+        super().__init__(*args, **kwargs)
+        self.organisations = {organisation_key(o): o for o in organisations}
+        self.fields["party"].choices = [
+            (key, organisation_name(o)) for key, o in self.organisations.items()
+        ]
+        if len(organisations) == 1:
+            self.fields["party"].initial = next(iter(self.organisations))
+        self.add_party_fields(municipalities, police_areas)
+        self.add_period_fields()
+        drop_maxlength(self)
+        # Field order on the page: who, parties, title, period, start.
+        self.order_fields(
+            ["party", "police_area", "municipalities", "title", "start_year", "end_year"]
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_period(cleaned)
+        self.clean_parties(cleaned)
+        if "party" in cleaned:
+            cleaned["party"] = self.organisations[cleaned["party"]]
+            organisation = cleaned["party"]
+            named = [cleaned.get("police_area"), *cleaned.get("municipalities", [])]
+            if (
+                "police_area" in cleaned
+                and "municipalities" in cleaned
+                and organisation not in named
+            ):
+                raise ValidationError(
+                    _("%(name)s måste vara part i medborgarlöftet: välj den bland parterna.")
+                    % {"name": organisation_name(organisation)}
+                )
+        return cleaned
+
+
+def organisation_name(organisation: Municipality | PoliceArea) -> str:
+    if isinstance(organisation, PoliceArea):
+        return _("Lokalpolisområde %(name)s") % {"name": organisation.name}
+    return organisation.official_name
+
+
+def organisation_key(organisation: Municipality | PoliceArea) -> str:
+    prefix = "lokalpolisomrade" if isinstance(organisation, PoliceArea) else "kommun"
+    return f"{prefix}-{organisation.pk}"
+
+
+class DraftForm(PeriodMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
+    """The draft's own fields: title, period, parties and texts."""
+
+    title = title_field(_("Rubrik"), TITLE_MAX)
+    background = text_field(_("Bakgrund"), _("Högst 10 000 tecken."))
+    basis = text_field(
+        _("Underlag"),
+        _(
+            "Vad löftet bygger på: medborgardialoger, trygghetsundersökning, lägesbilder … "
+            "Högst 10 000 tecken."
+        ),
+    )
+    goal = text_field(_("Mål"), _("Högst 10 000 tecken."))
+    effects = text_field(
+        _("Förväntade effekter"),
+        _("Vad parterna väntar sig att löftet ska leda till. Högst 10 000 tecken."),
+    )
+    feedback = text_field(
+        _("Återkoppling till invånarna"),
+        _("Hur invånarna får veta hur arbetet går. Högst 10 000 tecken."),
+        rows=3,
+    )
+    follow_up = text_field(
+        _("Uppföljning"), _("Hur och när löftet följs upp. Högst 10 000 tecken."), rows=3
+    )
+    content_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    TEXTS = ("background", "basis", "goal", "effects", "feedback", "follow_up")
+
+    def __init__(
+        self, *args, municipalities: list[Municipality], police_areas: list[PoliceArea], **kwargs
+    ):
+        super().__init__(*args, **kwargs)
+        self.add_party_fields(municipalities, police_areas)
+        self.add_period_fields()
+        drop_maxlength(self)
+
+    @classmethod
+    def initial_for(cls, pledge) -> dict:
+        return {
+            "title": pledge.title,
+            **cls.period_initial(pledge.period_start, pledge.period_end),
+            "police_area": pledge.police_area_id or "",
+            "municipalities": [str(m.pk) for m in pledge.municipalities.all()],
+            **{name: getattr(pledge, name) for name in cls.TEXTS},
+            "content_version": pledge.content_version,
+        }
+
+    def period_fields(self):
+        return [self[n] for n in ("start_year", "end_year", "start_date", "end_date")]
+
+    def text_fields(self):
+        return [self[n] for n in self.TEXTS]
+
+    def clean(self):
+        cleaned = super().clean()
+        self.clean_period(cleaned)
+        self.clean_parties(cleaned)
+        return cleaned

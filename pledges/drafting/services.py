@@ -1,0 +1,271 @@
+"""Writes of drafting: start a draft, save what the editors wrote.
+
+Both check on the server that the user is an editor of one of the parties they name,
+run in one transaction and write history. Saving locks the draft's row and refuses a
+content version another editor has saved over (DocumentConflict).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.models import DocumentEvent, Municipality, Party, PoliceArea
+from agreements.permissions import User, can_edit_documents
+from agreements.publishing.workflow import (
+    content_changed,
+    draft_slug,
+    locked_draft,
+    record_event,
+    save_with_history,
+)
+from pledges.drafting.rows import saved_pk
+from pledges.drafting.selectors import is_editor, latest_published_pledge
+from pledges.models import Commitment, FocusArea, Pledge
+from pledges.publishing import PLEDGE_PUBLISHING
+from portal.choices import PublicationStatus
+
+TEXT_FIELDS = ("background", "basis", "goal", "effects", "feedback", "follow_up")
+
+
+@dataclass(frozen=True)
+class FocusAreaText:
+    key: str
+    title: str
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class CommitmentText:
+    key: str
+    text: str
+    focus_area_key: str = ""
+    responsible: str = Commitment.Responsible.JOINT
+    responsible_municipality_id: int | None = None
+    kind: str = ""
+    yearly_target: int | None = None
+
+
+@dataclass(frozen=True)
+class DraftContent:
+    """Everything the draft page edits, in the order shown."""
+
+    title: str
+    period_start: datetime.date
+    period_end: datetime.date
+    police_area: PoliceArea
+    municipalities: list[Municipality]
+    texts: dict[str, str] = field(default_factory=dict)
+    focus_areas: list[FocusAreaText] = field(default_factory=list)
+    commitments: list[CommitmentText] = field(default_factory=list)
+
+
+def _check_named_parties(
+    user: User, police_area: PoliceArea | None, municipalities: list[Municipality]
+) -> None:
+    parties = [Party(municipality=m) for m in municipalities]
+    if police_area is not None:
+        parties.insert(0, Party(police_area=police_area))
+    if not can_edit_documents(user, parties=parties):
+        raise ValidationError(
+            _("Du måste vara redaktör för minst en av parterna i medborgarlöftet.")
+        )
+
+
+@transaction.atomic
+def pledge_start(
+    *,
+    user: User,
+    organisation: Municipality | PoliceArea,
+    title: str,
+    police_area: PoliceArea,
+    municipalities: list[Municipality],
+    period_start: datetime.date,
+    period_end: datetime.date,
+    from_predecessor: bool = False,
+) -> Pledge:
+    """Start a draft pledge; from the organisation's latest published pledge (its texts,
+    focus areas and commitments, not its paper signatories) when asked."""
+    if not is_editor(user):
+        raise PermissionDenied
+    own = Party(police_area=organisation) if isinstance(organisation, PoliceArea) else None
+    own = own or Party(municipality=organisation)
+    if not can_edit_documents(user, parties=[own]):
+        raise PermissionDenied
+    _check_named_parties(user, police_area, municipalities)
+    source = latest_published_pledge(organisation) if from_predecessor else None
+    if from_predecessor and source is None:
+        raise ValidationError(
+            {"start_from": _("Organisationen har inget publicerat medborgarlöfte att utgå från.")}
+        )
+    now = timezone.now()
+    pledge = Pledge(
+        title=title.strip(),
+        slug=draft_slug(),
+        status=PublicationStatus.DRAFT,
+        police_area=police_area,
+        period_start=period_start,
+        period_end=period_end,
+        created_by=user,
+        created_at=now,
+        updated_at=now,
+    )
+    if source is not None:
+        for name in TEXT_FIELDS:
+            setattr(pledge, name, getattr(source, name))
+        # A pledge has one successor: a second draft from the same one only copies it.
+        if not Pledge.objects.filter(predecessor=source).exists():
+            pledge.predecessor = source
+    pledge.full_clean()
+    save_with_history(pledge, user)
+    pledge.municipalities.set(municipalities)
+    if source is not None:
+        PLEDGE_PUBLISHING.copy_parts(source, pledge, signatories=False)
+    record_event(pledge, DocumentEvent.Kind.STARTED, user)
+    return pledge
+
+
+def _save_part(part, user: User, label: str) -> None:
+    try:
+        part.full_clean()
+    except ValidationError as error:
+        raise ValidationError([f"{label}: {message}" for message in error.messages]) from error
+    part._history_user = user
+    part.save()
+
+
+def _delete_part(part, user: User) -> None:
+    part._history_user = user
+    part.delete()
+
+
+def _save_focus_areas(
+    pledge: Pledge, existing: dict[int, FocusArea], rows: list[FocusAreaText], user: User
+) -> tuple[dict[str, FocusArea], bool]:
+    """Update, add and remove focus areas; returns them by row key and whether any changed."""
+    wanted = {saved_pk(row.key, "a") for row in rows} - {None}
+    changed = False
+    for pk, area in existing.items():
+        if pk not in wanted:
+            _delete_part(area, user)
+            changed = True
+    kept = {pk: area for pk, area in existing.items() if pk in wanted}
+    # Two areas swapping titles would meet the one-title-per-pledge constraint halfway:
+    # the renamed ones step aside first.
+    renamed = [
+        area
+        for row in rows
+        if (area := kept.get(saved_pk(row.key, "a"))) and area.title != row.title.strip()
+    ]
+    old_titles = {area.title for area in kept.values()}
+    if any(row.title.strip() in old_titles for row in rows) and renamed:
+        for area in renamed:
+            area.title = f"\u2063{area.pk}"
+            area._history_user = user
+            area.save(update_fields=["title"])
+    by_key = {}
+    for order, row in enumerate(rows):
+        area = kept.get(saved_pk(row.key, "a")) or FocusArea(pledge=pledge)
+        values = (row.title.strip(), row.description.strip(), order)
+        if area.pk is None or (area.title, area.description, area.order) != values:
+            area.title, area.description, area.order = values
+            label = _("Fokusområde %(n)d") % {"n": order + 1}
+            _save_part(area, user, label)
+            changed = True
+        by_key[row.key] = area
+    return by_key, changed
+
+
+def _save_commitments(
+    pledge: Pledge,
+    existing: dict[int, Commitment],
+    rows: list[CommitmentText],
+    areas: dict[str, FocusArea],
+    user: User,
+) -> bool:
+    """Update and add commitments (removed ones are gone already); whether any changed."""
+    changed = False
+    for order, row in enumerate(rows):
+        commitment = existing.get(saved_pk(row.key, "c")) or Commitment(pledge=pledge)
+        area = areas.get(row.focus_area_key)
+        values = (
+            row.text.strip(),
+            area.pk if area else None,
+            row.responsible,
+            row.responsible_municipality_id,
+            row.kind,
+            row.yearly_target,
+            order,
+        )
+        before = (
+            commitment.text,
+            commitment.focus_area_id,
+            commitment.responsible,
+            commitment.responsible_municipality_id,
+            commitment.kind,
+            commitment.yearly_target,
+            commitment.order,
+        )
+        if commitment.pk is None or before != values:
+            commitment.text = values[0]
+            commitment.focus_area = area
+            (
+                commitment.responsible,
+                commitment.responsible_municipality_id,
+                commitment.kind,
+                commitment.yearly_target,
+                commitment.order,
+            ) = values[2:]
+            _save_part(commitment, user, _("Löfte %(n)d") % {"n": order + 1})
+            changed = True
+    return changed
+
+
+@transaction.atomic
+def pledge_draft_save(
+    *, user: User, pledge: Pledge, content_version: int, content: DraftContent
+) -> Pledge:
+    """Save the draft page: the pledge's fields, its parties, focus areas and commitments,
+    as one new content version. Raises DocumentConflict if another editor saved since
+    ``content_version``."""
+    current = locked_draft(pledge, user=user, content_version=content_version)
+    _check_named_parties(user, content.police_area, content.municipalities)
+    loaded = PLEDGE_PUBLISHING.load(current.pk)
+    values = {
+        "title": content.title.strip(),
+        "period_start": content.period_start,
+        "period_end": content.period_end,
+        "police_area_id": content.police_area.pk,
+        **{name: content.texts.get(name, "").strip() for name in TEXT_FIELDS},
+    }
+    changed = any(getattr(current, name) != value for name, value in values.items())
+    for name, value in values.items():
+        setattr(current, name, value)
+    current.full_clean()
+    wanted = {m.pk for m in content.municipalities}
+    if wanted != {m.pk for m in loaded.municipalities.all()}:
+        current.municipalities.set(content.municipalities)
+        changed = True
+    # Commitments first: removing a focus area must not touch a commitment that goes too.
+    commitments = {c.pk: c for c in loaded.commitments.all()}
+    removed = set(commitments) - {saved_pk(row.key, "c") for row in content.commitments}
+    for pk in removed:
+        _delete_part(commitments.pop(pk), user)
+        changed = True
+    existing_areas = {a.pk: a for a in loaded.focus_areas.all()}
+    areas, areas_changed = _save_focus_areas(current, existing_areas, content.focus_areas, user)
+    # A removed area's commitments lost their area (SET_NULL): compare with the database.
+    for commitment in commitments.values():
+        if commitment.focus_area_id and commitment.focus_area_id not in {
+            a.pk for a in areas.values()
+        }:
+            commitment.focus_area_id = None
+    commitments_changed = _save_commitments(current, commitments, content.commitments, areas, user)
+    if changed or areas_changed or commitments_changed:
+        content_changed(current, user)
+    return current
