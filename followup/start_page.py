@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from agreements.models import Membership
 from agreements.permissions import roles_of
+from agreements.publishing.selectors import documents_to_sign
 from followup.activities.forms import ActivityForm
 from followup.activities.models import Activity
 from followup.activities.selectors import coordinator_overview, pledges_for_editor
@@ -41,6 +42,7 @@ def start(request):
             "drafts": drafts_for_editor(request.user),
             "document_reviews": document_reviews,
             "review_queue": signatory_queue(request.user),
+            "documents_to_sign": documents_to_sign(request.user),
             "review_events": recent_events(request.user),
             "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),
             "today": timezone.localdate(),

@@ -177,3 +177,16 @@ def test_each_step_is_recorded_with_the_persons_name(client, people, draft, docu
     sign(client, people.municipal_signatory, draft)
     names = set(DocumentEvent.objects.values_list("name", flat=True))
     assert {"Eva Redaktör", "Petra Polischef", "Kim Kommunalråd"} <= names
+
+
+def test_the_start_page_lists_what_waits_for_the_signatorys_party(client, people, draft):
+    send(client, people.editor, draft)
+    client.force_login(people.police_signatory)
+    page = client.get(reverse("followup:start")).content.decode()
+    assert "Dokument som väntar på din underskrift" in page
+    assert f'href="{url("sign", draft)}"' in page
+    sign(client, people.police_signatory, draft)
+    page = client.get(reverse("followup:start")).content.decode()
+    assert "Dokument som väntar på din underskrift" not in page
+    client.force_login(people.outsider_signatory)
+    assert draft.title not in client.get(reverse("followup:start")).content.decode()
