@@ -95,6 +95,10 @@ PAGES = [
     PortalPage("/redaktor/medborgarlofte/nytt/", login_as="redaktor-mala"),
     PortalPage("/redaktor/medborgarlofte/{draft_pledge}/", login_as="redaktor-mala"),
     PortalPage(
+        "/redaktor/medborgarlofte/{submitted_pledge}/underskrifter/",
+        login_as="undertecknare-mala",
+    ),
+    PortalPage(
         "/redaktor/medborgarlofte/{draft_pledge}/forhandsgranska/", login_as="redaktor-mala"
     ),
 ]
@@ -364,8 +368,23 @@ def seed_draft_pledge() -> dict[str, int]:
     return {"draft_pledge": draft.pk}
 
 
+def seed_submitted_pledge() -> dict[str, int]:
+    """The draft above, sent to the signatories: the signing page's forms show."""
+    from pledges.models import Pledge
+    from pledges.publishing import PLEDGE_PUBLISHING
+    from portal.choices import PublicationStatus
+
+    pk = seed_draft_pledge()["draft_pledge"]
+    sent = Pledge.objects.get(pk=pk)
+    sent.status = PublicationStatus.SUBMITTED
+    sent.content_sha256 = PLEDGE_PUBLISHING.content_sha256(PLEDGE_PUBLISHING.load(pk))
+    sent.save()
+    return {"submitted_pledge": pk}
+
+
 SEEDERS = [
     ({"draft_pledge"}, seed_draft_pledge),
+    ({"submitted_pledge"}, seed_submitted_pledge),
     ({"published_review", "submitted_review", "draft_review"}, seed_reviews),
     ({"commitment", "activity"}, seed_activity),
     ({"changed_draft_review", "changed_submitted_review"}, seed_changed_reviews),

@@ -172,6 +172,8 @@ def portal_pages() -> list[PageVisit]:
         user=editor, focus_area=focus_area, text="Trygghetsvandring i Nordmalings centrum"
     )
 
+    publishing = _publishing_pages(mala, mala_people)
+
     review_url = reverse("followup:review", args=[submitted.pk])
     sign_url = reverse("followup:review_sign", args=[submitted.pk])
     return_url = reverse("followup:review_return", args=[submitted.pk])
@@ -315,6 +317,108 @@ def portal_pages() -> list[PageVisit]:
             "planned activity form",
             reverse("followup:planned_add", args=[focus_area.pk]),
             user=editor,
+        ),
+        *publishing,
+    ]
+
+
+def _publishing_pages(mala: Pledge, people) -> list[PageVisit]:
+    """Malå's editors draft new pledges: one open as a draft, one sent and signed by the
+    police, one published and revised; the pages of each step."""
+    from agreements.publishing import workflow
+    from pledges.drafting.services import pledge_start
+    from pledges.publishing import PLEDGE_PUBLISHING as SPEC
+
+    municipality = mala.municipalities.get()
+    editor = member(Membership.Role.EDITOR, municipality, first_name="Eva", last_name="Ek")
+
+    def drafted(title: str) -> Pledge:
+        return pledge_start(
+            user=editor,
+            organisation=municipality,
+            police_area=mala.police_area,
+            municipalities=[municipality],
+            title=title,
+            period_start=datetime.date(2027, 1, 1),
+            period_end=datetime.date(2027, 12, 31),
+            from_predecessor=True,
+        )
+
+    def submit(pledge: Pledge) -> None:
+        pledge.refresh_from_db()
+        workflow.document_submit(
+            spec=SPEC, user=editor, document=pledge, content_version=pledge.content_version
+        )
+
+    def sign_as(pledge: Pledge, user) -> None:
+        pledge.refresh_from_db()
+        workflow.document_sign(
+            spec=SPEC,
+            user=user,
+            document=pledge,
+            password="ett-langt-testlosenord",
+            content_version=pledge.content_version,
+            title="Chef",
+        )
+
+    draft = drafted("Medborgarlöfte 2027, utkast")
+    sent = drafted("Medborgarlöfte 2027, skickat")
+    submit(sent)
+    sign_as(sent, people.police)
+    first = drafted("Medborgarlöfte 2027, publicerat")
+    submit(first)
+    for signatory in people.signatories:
+        sign_as(first, signatory)
+    revision = workflow.document_revise(spec=SPEC, user=editor, document=first)
+    submit(revision)
+    for signatory in people.signatories:
+        sign_as(revision, signatory)
+    first.refresh_from_db()
+    revision.refresh_from_db()
+    signatory = people.municipalities[municipality.name]
+    sign_url = SPEC.step_url("sign", sent)
+    return [
+        PageVisit("new pledge form", reverse("pledges:draft_new"), user=editor),
+        PageVisit("pledge draft page", reverse("pledges:draft", args=[draft.pk]), user=editor),
+        PageVisit(
+            "pledge draft preview",
+            reverse("pledges:draft_preview", args=[draft.pk]),
+            user=editor,
+        ),
+        PageVisit(
+            "signing page with sign and return forms",
+            sign_url,
+            user=signatory,
+            shows=("Din underskrift är den sista som saknas",),
+        ),
+        PageVisit(
+            "signing page, refused signature",
+            sign_url,
+            user=signatory,
+            data={"password": "fel", "title": "", "content_version": sent.content_version},
+            status=400,
+            shows=("Du har inte skrivit under:",),
+        ),
+        PageVisit(
+            "signing page, refused return",
+            SPEC.step_url("return", sent),
+            user=signatory,
+            data={"comment": ""},
+            status=400,
+            shows=("Skriv vad som behöver ändras.",),
+        ),
+        PageVisit(
+            "signing page of a published pledge", SPEC.step_url("sign", revision), user=editor
+        ),
+        PageVisit(
+            "pledge page, a revision with portal signatures",
+            revision.get_absolute_url(),
+            shows=("Undertecknat i portalen", "Revisioner"),
+        ),
+        PageVisit(
+            "pledge page, a replaced revision",
+            first.get_absolute_url(),
+            shows=("en tidigare lydelse som har ersatts",),
         ),
     ]
 
