@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -79,14 +78,6 @@ def draft_new(request):
     )
 
 
-def _submit_url(pledge) -> str | None:
-    """The publishing workflow's "send for signing" address, where it exists."""
-    try:
-        return PLEDGE_PUBLISHING.step_url("submit", pledge)
-    except NoReverseMatch:
-        return None
-
-
 def _draft_page(request, pledge, *, editor=None, focus_key=None, unsaved=False, status=200):
     may_edit = editor is not None
     return render(
@@ -98,7 +89,8 @@ def _draft_page(request, pledge, *, editor=None, focus_key=None, unsaved=False, 
             "may_edit": may_edit,
             "focus_key": focus_key,
             "unsaved": unsaved,
-            "submit_url": _submit_url(pledge) if may_edit and pledge.is_editable else None,
+            "submit_url": PLEDGE_PUBLISHING.step_url("submit", pledge),
+            "sign_url": PLEDGE_PUBLISHING.step_url("sign", pledge),
             "problems": PLEDGE_PUBLISHING.submission_problems(pledge) if may_edit else [],
             "events": events_of(pledge),
             **PLEDGE_PUBLISHING.page_context(pledge),
