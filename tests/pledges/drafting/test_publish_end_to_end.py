@@ -14,7 +14,8 @@ from agreements.models import Membership
 from pledges.models import Pledge
 from portal.choices import PublicationStatus
 from portal.models import IssuedDocument
-from tests.documents.conftest import certificate_files, document_settings, pdf_text  # noqa: F401
+from tests.documents import conftest as documents
+from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.pledges.drafting.helpers import form_data, last_row
 from tests.pledges.drafting.test_writing import press, start_draft
 from tests.seeds import html_text
@@ -74,7 +75,7 @@ def test_written_previewed_sent_signed_published_and_verified(
     preview = client.get(reverse("pledges:draft_preview", kwargs={"pk": pledge.pk}))
     assert "Förhandsvisning – inte publicerat" in preview.content.decode()
     draft_pdf = client.get(reverse("pledges:draft_preview_pdf", kwargs={"pk": pledge.pk}))
-    assert "Utkast – inte undertecknat" in pdf_text(draft_pdf.content)
+    assert "Utkast – inte undertecknat" in documents.pdf_text(draft_pdf.content)
 
     # The send button on the draft page.
     page = client.get(url).content.decode()
@@ -100,7 +101,7 @@ def test_written_previewed_sent_signed_published_and_verified(
     issued = IssuedDocument.objects.for_object(pledge).get()
     with issued.file.open("rb") as handle:
         content = handle.read()
-    text = " ".join(pdf_text(content).split())
+    text = " ".join(documents.pdf_text(content).split())
     positions = [text.index(" ".join(t.split())) for t, *_ in COMMITMENTS]
     assert positions == sorted(positions)
     assert "Undertecknat i portalen" in text and "Petra Polischef" in text
