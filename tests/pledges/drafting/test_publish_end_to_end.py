@@ -48,7 +48,11 @@ def form_data_of(html: str, action: str) -> dict:
 
 
 def test_written_previewed_sent_signed_published_and_verified(
-    client, world, editor, member, document_settings
+    client,
+    world,
+    editor,
+    member,
+    document_settings,  # noqa: F811
 ):
     police_chief = member(Membership.Role.SIGNATORY, world.police_area)
     police_chief.first_name, police_chief.last_name = "Petra", "Polischef"
