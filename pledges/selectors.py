@@ -36,16 +36,13 @@ def commitment_queryset() -> QuerySet[Commitment]:
 
 def pledge_queryset() -> QuerySet[Pledge]:
     """Pledges in any state with everything their page and their PDF show."""
-    return (
-        Pledge.objects.select_related(
-            "police_area", "agreement", "predecessor", "successor", "agreement__successor"
-        )
-        .prefetch_related(
-            Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
-            Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order", "pk")),
-            Prefetch("commitments", queryset=commitment_queryset()),
-            "signatories",
-        )
+    return Pledge.objects.select_related(
+        "police_area", "agreement", "predecessor", "successor", "agreement__successor"
+    ).prefetch_related(
+        Prefetch("municipalities", queryset=Municipality.objects.order_by("name")),
+        Prefetch("focus_areas", queryset=FocusArea.objects.order_by("order", "pk")),
+        Prefetch("commitments", queryset=commitment_queryset()),
+        "signatories",
     )
 
 
