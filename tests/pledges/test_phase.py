@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from portal.choices import Phase, PublicationStatus
-from tests.factories import AgreementFactory, PledgeFactory
+from tests.factories import AgreementFactory, MunicipalityFactory, PledgeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,20 +60,18 @@ def test_agreement_without_extension_simply_ends():
 
 def test_current_pledge_is_listed_as_current_on_its_municipality_page(client):
     today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
     pledge = PledgeFactory(
+        municipalities=[municipality],
         period_start=today - datetime.timedelta(days=30),
         period_end=today + datetime.timedelta(days=300),
     )
-    municipality = pledge.police_area.municipalities.model.objects.create(
-        name="Provby", official_name="Provby kommun", slug="provby", code="9999", county="gotland"
-    )
-    pledge.municipalities.set([municipality])
-    upcoming = PledgeFactory(
+    PledgeFactory(
         title="Nästa löfte",
+        municipalities=[municipality],
         period_start=today + datetime.timedelta(days=400),
         period_end=today + datetime.timedelta(days=800),
     )
-    upcoming.municipalities.set([municipality])
     html = client.get("/kommun/provby/").content.decode()
     current_section = html.split("Gällande medborgarlöfte")[1].split("Kommande")[0]
     assert pledge.title in current_section

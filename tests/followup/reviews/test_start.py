@@ -179,10 +179,8 @@ def test_cannot_start_a_period_outside_the_pledge(world, granby_people):
     assert not Review.objects.exists()
 
 
+@pytest.mark.parametrize("world_pledge", [{"status": PublicationStatus.DRAFT}], ids=["draft"])
 def test_unpublished_pledge_cannot_be_followed_up(world, granby_people):
-    world.pledge.status = PublicationStatus.DRAFT
-    world.pledge.save()
-
     with pytest.raises(ValidationError) as refused:
         start_granby(world, granby_people)
 

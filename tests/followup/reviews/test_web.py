@@ -9,6 +9,7 @@ import re
 import pytest
 from django.core.management import call_command
 from django.urls import reverse
+from django.utils import timezone
 
 from agreements.models import Membership
 from followup.models import Review, ReviewSignOff, ReviewState
@@ -184,7 +185,8 @@ def test_whole_workflow_with_return_and_correction(
     assert "Kommunalråd" in public
     municipality_page = html_text(client.get(world.own_municipality.get_absolute_url()))
     assert "Senaste årliga uppföljning" in municipality_page
-    assert f"publicerad {review.published_at.day}" in municipality_page
+    # The page dates in Swedish time: just after midnight the UTC day is the day before.
+    assert f"publicerad {timezone.localtime(review.published_at).day}" in municipality_page
 
     # A correction is a new revision, signed again; both stay public.
     client.force_login(coordinator)
