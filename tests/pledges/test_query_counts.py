@@ -77,6 +77,8 @@ PAGES = [
     # reviews (10 their assessments, 11 their sign-offs, 12 their sealed PDFs, when there
     # are any: tests/followup/reviews/test_queries.py); portal: 13 issued PDFs
     ("/medborgarlofte/vaxande/", 13),
+    # The same queries for the view grouped by party: only the grouping in Python differs.
+    ("/medborgarlofte/vaxande/?visa=part", 13),
     # 1 agreement, 2 municipalities, 3 goals, 4 duties, 5 signatories, 6 pledges resting
     # on it; portal: 7 issued PDFs; followup: 8 published follow-ups (9-11 their
     # assessments, sign-offs and sealed PDFs, when there are any:
