@@ -137,15 +137,24 @@ class MunicipalityOverview:
     current_pledges: list[Pledge]
     upcoming_pledges: list[Pledge]
     earlier_pledges: list[Pledge]
+    # Earlier because a successor is published, though their period has not ended.
+    superseded_pledges: list[Pledge]
     current_agreements: list[Agreement]
     earlier_agreements: list[Agreement]
 
 
 def municipality_overview(*, slug: str, today: datetime.date | None = None) -> MunicipalityOverview:
-    """A municipality with its pledges and agreements sorted into current, upcoming and earlier."""
+    """A municipality with its pledges and agreements sorted into current, upcoming and earlier.
+
+    A pledge whose successor is published is earlier, even before its period ends: the
+    previous pledge of the same parties moves to the archive.
+    """
     today = today or timezone.localdate()
     municipality = municipality_list().get(slug=slug)
-    pledges = list(published_pledges().filter(municipalities=municipality))
+    pledges = list(
+        published_pledges().select_related("successor").filter(municipalities=municipality)
+    )
+    earlier_pledges = [p for p in pledges if p.superseded or p.phase(today) == Phase.ENDED]
     agreements = list(
         published_agreements()
         .filter(municipalities=municipality)
@@ -158,9 +167,14 @@ def municipality_overview(*, slug: str, today: datetime.date | None = None) -> M
     ]
     return MunicipalityOverview(
         municipality=municipality,
-        current_pledges=[p for p in pledges if p.phase(today) == Phase.CURRENT],
-        upcoming_pledges=[p for p in pledges if p.phase(today) == Phase.UPCOMING],
-        earlier_pledges=[p for p in pledges if p.phase(today) == Phase.ENDED],
+        current_pledges=[
+            p for p in pledges if p not in earlier_pledges and p.phase(today) == Phase.CURRENT
+        ],
+        upcoming_pledges=[
+            p for p in pledges if p not in earlier_pledges and p.phase(today) == Phase.UPCOMING
+        ],
+        earlier_pledges=earlier_pledges,
+        superseded_pledges=[p for p in earlier_pledges if p.phase(today) != Phase.ENDED],
         current_agreements=current_agreements,
         earlier_agreements=[a for a in agreements if a not in current_agreements],
     )

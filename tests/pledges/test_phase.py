@@ -82,3 +82,55 @@ def test_current_pledge_is_listed_as_current_on_its_municipality_page(client):
 def test_draft_pledges_are_not_public(client):
     pledge = PledgeFactory(status=PublicationStatus.DRAFT)
     assert client.get(pledge.get_absolute_url()).status_code == 404
+
+
+def test_a_pledge_moves_to_the_archive_when_its_successor_is_published(client):
+    today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
+    previous = PledgeFactory(
+        title="Förra löftet",
+        municipalities=[municipality],
+        period_start=today - datetime.timedelta(days=300),
+        period_end=today + datetime.timedelta(days=60),
+    )
+    PledgeFactory(
+        title="Nya löftet",
+        predecessor=previous,
+        municipalities=[municipality],
+        period_start=today + datetime.timedelta(days=10),
+        period_end=today + datetime.timedelta(days=700),
+    )
+
+    html = client.get("/kommun/provby/").content.decode()
+    current, archive = html.split('id="arkiv-rubrik"')
+    assert "Förra löftet" not in current
+    assert "Nya löftet" in current.split("Kommande")[1]
+    assert "Förra löftet" in archive
+    assert "Ersatt av ett nytt löfte" in archive
+    assert "Gäller nu" not in archive
+    assert "Det förra, för" in current and "är ersatt av ett nytt medborgarlöfte" in current
+
+
+def test_a_pledge_stays_current_while_its_successor_is_a_draft(client):
+    today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
+    previous = PledgeFactory(
+        title="Förra löftet",
+        municipalities=[municipality],
+        period_start=today - datetime.timedelta(days=300),
+        period_end=today + datetime.timedelta(days=60),
+    )
+    PledgeFactory(
+        title="Nya löftet",
+        predecessor=previous,
+        municipalities=[municipality],
+        period_start=today + datetime.timedelta(days=10),
+        period_end=today + datetime.timedelta(days=700),
+        status=PublicationStatus.DRAFT,
+    )
+
+    html = client.get("/kommun/provby/").content.decode()
+    current, archive = html.split('id="arkiv-rubrik"')
+    assert "Förra löftet" in current.split("Gällande medborgarlöfte")[1]
+    assert "Nya löftet" not in html
+    assert "Förra löftet" not in archive
