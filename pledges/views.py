@@ -109,7 +109,7 @@ def pledge_detail(request, slug: str):
 
 def other_commitment_view_url(request, pledge: Pledge, *, by_party: bool) -> str | None:
     """The address of the other view of the commitments (written order or grouped by
-    party), keeping the rest of the query; None when grouping would change nothing."""
+    party), keeping the rest of the query; None when one party answers for everything."""
     if not has_several_parties(pledge):
         return None
     query = request.GET.copy()
