@@ -2,24 +2,30 @@ from django.contrib import admin
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from agreements.admin import DatedDocumentAdminMixin
+from agreements.admin import (
+    DatedDocumentAdminMixin,
+    FrozenDocumentAdminMixin,
+    FrozenDocumentPartInlineMixin,
+)
 from pledges.documents import PLEDGE_PDF
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
 from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 
 
-class FocusAreaInline(RefuseOverlongTextMixin, admin.StackedInline):
+class FocusAreaInline(FrozenDocumentPartInlineMixin, RefuseOverlongTextMixin, admin.StackedInline):
     model = FocusArea
     extra = 0
 
 
-class CommitmentInline(RefuseOverlongTextMixin, admin.StackedInline):
+class CommitmentInline(FrozenDocumentPartInlineMixin, RefuseOverlongTextMixin, admin.StackedInline):
     model = Commitment
     extra = 0
     autocomplete_fields = ["responsible_municipality"]
 
 
-class PledgeSignatoryInline(RefuseOverlongTextMixin, admin.TabularInline):
+class PledgeSignatoryInline(
+    FrozenDocumentPartInlineMixin, RefuseOverlongTextMixin, admin.TabularInline
+):
     model = PledgeSignatory
     extra = 0
 
@@ -31,8 +37,9 @@ class PledgeAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistoryAd
     search_fields = ["title", "slug", "municipalities__name"]
     filter_horizontal = ["municipalities"]
     autocomplete_fields = ["police_area", "agreement", "predecessor"]
-    # Publication is a state change made by a service, never by editing the field.
-    readonly_fields = ["status", "published_on"]
+    # Publication is a state change made by a service, never by editing the field
+    # (the status and the other drafting fields are read-only: DatedDocumentAdminMixin).
+    readonly_fields = ["published_on"]
     inlines = [FocusAreaInline, CommitmentInline, PledgeSignatoryInline]
     actions = ["publish"]
 
@@ -45,7 +52,10 @@ class PledgeAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistoryAd
 
 
 @admin.register(Commitment)
-class CommitmentAdmin(SimpleHistoryAdmin):
+class CommitmentAdmin(FrozenDocumentAdminMixin, SimpleHistoryAdmin):
+    # A commitment of a published pledge is read-only, like the pledge.
+    frozen_lookup = "pledge"
+
     list_display = ["text", "pledge", "responsible", "kind", "yearly_target"]
     list_filter = ["kind", "responsible"]
     search_fields = ["text", "pledge__title"]

@@ -123,6 +123,15 @@ class Pledge(DatedDocument):
         }
 
     @property
+    def superseded(self) -> bool:
+        """Whether the next pledge of the same parties is published: this one then moves to
+        the archive, even before its period ends. Select "successor" to ask without a query."""
+        try:
+            return self.successor.is_frozen
+        except Pledge.DoesNotExist:
+            return False
+
+    @property
     def years(self) -> list[int]:
         return list(range(self.period_start.year, self.period_end.year + 1))
 

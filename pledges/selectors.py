@@ -52,7 +52,7 @@ def pledge_for_page(*, slug: str) -> Pledge:
     return pledge_queryset().filter(status__in=FROZEN_STATUSES).get(slug=slug)
 
 
-# Order in which a pledge page lists who is responsible.
+# Order of the parties in the view grouped by party, which a reader may choose.
 RESPONSIBLE_ORDER = [
     Commitment.Responsible.JOINT,
     Commitment.Responsible.POLICE,
@@ -63,7 +63,8 @@ RESPONSIBLE_ORDER = [
 
 @dataclass
 class CommitmentGroup:
-    """Commitments of one focus area (or none) by one responsible party."""
+    """Commitments of one focus area (or none) by one responsible party: in the written
+    order, a run of consecutive commitments of that party."""
 
     heading: str
     commitments: list[Commitment]
@@ -91,10 +92,13 @@ def responsible_heading(commitment: Commitment, *, municipality_count: int) -> s
     return commitment.responsible_municipality.official_name
 
 
-def commitment_sections(pledge: Pledge) -> list[FocusSection]:
-    """The pledge's commitments grouped by focus area, then by responsible party.
+def commitment_sections(pledge: Pledge, *, by_party: bool = False) -> list[FocusSection]:
+    """The pledge's commitments by focus area, in the order the editors gave them.
 
-    Works on prefetched relations only, so it adds no query.
+    Within a focus area, consecutive commitments of the same party share a group, so the
+    groups never change the written order. ``by_party`` is the view a reader may choose
+    on the web page: one group per party, the parties in ``RESPONSIBLE_ORDER``. The PDF
+    always has the written order. Works on prefetched relations only, so it adds no query.
     """
     municipality_count = len(pledge.municipalities.all())
     sections = [FocusSection(area) for area in pledge.focus_areas.all()]
@@ -103,20 +107,28 @@ def commitment_sections(pledge: Pledge) -> list[FocusSection]:
     for commitment in pledge.commitments.all():
         section = by_area.get(commitment.focus_area_id, loose)
         heading = responsible_heading(commitment, municipality_count=municipality_count)
-        for group in section.groups:
-            if group.heading == heading:
-                group.commitments.append(commitment)
-                break
-        else:
+        groups = section.groups if by_party else section.groups[-1:]
+        group = next((g for g in groups if g.heading == heading), None)
+        if group is None:
             section.groups.append(CommitmentGroup(heading, [commitment]))
-    rank = {value: index for index, value in enumerate(RESPONSIBLE_ORDER)}
-    for section in [*sections, loose]:
-        section.groups.sort(
-            key=lambda g: rank[Commitment.Responsible(g.commitments[0].responsible)]
-        )
+        else:
+            group.commitments.append(commitment)
+    if by_party:
+        rank = {value: index for index, value in enumerate(RESPONSIBLE_ORDER)}
+        for section in [*sections, loose]:
+            # A stable sort: the commitments of a party keep their written order.
+            section.groups.sort(
+                key=lambda g: rank[Commitment.Responsible(g.commitments[0].responsible)]
+            )
     if loose.groups:
         sections.append(loose)
     return sections
+
+
+def has_several_parties(pledge: Pledge) -> bool:
+    """Whether grouping the pledge's commitments by party could show them otherwise."""
+    parties = {(c.responsible, c.responsible_municipality_id) for c in pledge.commitments.all()}
+    return len(parties) > 1
 
 
 @dataclass
@@ -125,15 +137,24 @@ class MunicipalityOverview:
     current_pledges: list[Pledge]
     upcoming_pledges: list[Pledge]
     earlier_pledges: list[Pledge]
+    # Earlier because a successor is published, though their period has not ended.
+    superseded_pledges: list[Pledge]
     current_agreements: list[Agreement]
     earlier_agreements: list[Agreement]
 
 
 def municipality_overview(*, slug: str, today: datetime.date | None = None) -> MunicipalityOverview:
-    """A municipality with its pledges and agreements sorted into current, upcoming and earlier."""
+    """A municipality with its pledges and agreements sorted into current, upcoming and earlier.
+
+    A pledge whose successor is published is earlier, even before its period ends: the
+    previous pledge of the same parties moves to the archive.
+    """
     today = today or timezone.localdate()
     municipality = municipality_list().get(slug=slug)
-    pledges = list(published_pledges().filter(municipalities=municipality))
+    pledges = list(
+        published_pledges().select_related("successor").filter(municipalities=municipality)
+    )
+    earlier_pledges = [p for p in pledges if p.superseded or p.phase(today) == Phase.ENDED]
     agreements = list(
         published_agreements()
         .filter(municipalities=municipality)
@@ -146,9 +167,14 @@ def municipality_overview(*, slug: str, today: datetime.date | None = None) -> M
     ]
     return MunicipalityOverview(
         municipality=municipality,
-        current_pledges=[p for p in pledges if p.phase(today) == Phase.CURRENT],
-        upcoming_pledges=[p for p in pledges if p.phase(today) == Phase.UPCOMING],
-        earlier_pledges=[p for p in pledges if p.phase(today) == Phase.ENDED],
+        current_pledges=[
+            p for p in pledges if p not in earlier_pledges and p.phase(today) == Phase.CURRENT
+        ],
+        upcoming_pledges=[
+            p for p in pledges if p not in earlier_pledges and p.phase(today) == Phase.UPCOMING
+        ],
+        earlier_pledges=earlier_pledges,
+        superseded_pledges=[p for p in earlier_pledges if p.phase(today) != Phase.ENDED],
         current_agreements=current_agreements,
         earlier_agreements=[a for a in agreements if a not in current_agreements],
     )

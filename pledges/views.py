@@ -14,6 +14,7 @@ from agreements.selectors import municipalities_by_county, municipality_search, 
 from pledges.models import Pledge
 from pledges.selectors import (
     commitment_sections,
+    has_several_parties,
     municipality_overview,
     newest_pledges,
     pledge_for_page,
@@ -25,6 +26,10 @@ from portal.pages import former_address, page_context
 from portal.text import fold
 
 MAX_QUERY_LENGTH = 100
+
+# The query parameter of the reader's view of a pledge's commitments grouped by party
+# ("?visa=part"); without it they are in the order the editors wrote them.
+VIEW_PARAMETER, BY_PARTY = "visa", "part"
 
 
 def home(request):
@@ -90,15 +95,31 @@ def pledge_detail(request, slug: str):
     except Pledge.DoesNotExist:
         # Looked up only now: the page of a current address makes no extra query.
         return former_address(request, Pledge.objects, slug, "pledges:detail")
+    by_party = request.GET.get(VIEW_PARAMETER) == BY_PARTY
     context = {
         "pledge": pledge,
         "document": pledge,
-        "sections": commitment_sections(pledge),
+        "sections": commitment_sections(pledge, by_party=by_party),
+        "by_party": by_party,
+        "other_view_url": other_commitment_view_url(request, pledge, by_party=by_party),
         "today": timezone.localdate(),
     }
     context.update(revision_context(pledge))
     context.update(page_context(pledge_page, sender=Pledge, request=request, pledge=pledge))
     return render(request, "pledges/pledge_detail.html", context)
+
+
+def other_commitment_view_url(request, pledge: Pledge, *, by_party: bool) -> str | None:
+    """The address of the other view of the commitments (written order or grouped by
+    party), keeping the rest of the query; None when one party answers for everything."""
+    if not has_several_parties(pledge):
+        return None
+    query = request.GET.copy()
+    if by_party:
+        query.pop(VIEW_PARAMETER, None)
+    else:
+        query[VIEW_PARAMETER] = BY_PARTY
+    return f"?{query.urlencode()}#loften" if query else f"{request.path}#loften"
 
 
 def pledge_pdf(request, slug: str):

@@ -4,7 +4,15 @@ import datetime
 
 import factory
 
-from agreements.models import Agreement, AgreementGoal, County, Municipality, PoliceArea
+from agreements.models import (
+    Agreement,
+    AgreementDuty,
+    AgreementGoal,
+    AgreementSignatory,
+    County,
+    Municipality,
+    PoliceArea,
+)
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
 from portal.choices import PublicationStatus
 
@@ -89,6 +97,27 @@ class AgreementGoalFactory(DocumentPartFactory):
     agreement = factory.SubFactory(AgreementFactory)
     text = factory.Sequence(lambda n: f"Mål nummer {n}")
     order = factory.Sequence(int)
+
+
+class AgreementDutyFactory(DocumentPartFactory):
+    class Meta:
+        model = AgreementDuty
+
+    agreement = factory.SubFactory(AgreementFactory)
+    party = "police"
+    text = factory.Sequence(lambda n: f"Polisen ska genomföra åtagande nummer {n}.")
+    order = factory.Sequence(int)
+
+
+class AgreementSignatoryFactory(DocumentPartFactory):
+    class Meta:
+        model = AgreementSignatory
+
+    agreement = factory.SubFactory(AgreementFactory)
+    name = factory.Sequence(lambda n: f"Person Avtalsson {n}")
+    title = "lokalpolisområdeschef"
+    party = "police"
+    organisation = "Polismyndigheten"
 
 
 class PledgeFactory(DocumentFactory):

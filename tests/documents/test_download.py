@@ -109,8 +109,10 @@ def test_draft_pledge_has_no_pdf_address(client, db):
 
 
 def test_new_version_gets_a_new_file_and_the_old_one_stays(client, pledge, issued):
-    pledge.title = "Medborgarlöfte för Testby 2026, reviderat"
-    pledge.save()
+    # The pledge itself is frozen, but what its PDF shows can still change: here the
+    # police area it names is renamed, and a refresh issues a new version.
+    pledge.police_area.name = "Nytt namn på lokalpolisområdet"
+    pledge.police_area.save()
     second, created = document_issue(pdf=PLEDGE_PDF, document=pledge)
     assert created and second.version == 2 and second.sha256 != issued.sha256
     assert second.file.name != issued.file.name

@@ -44,18 +44,29 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture
-def world(db) -> World:
+def world_pledge() -> dict:
+    """Values for the world's pledge. A test that needs another pledge overrides them with
+    ``@pytest.mark.parametrize("world_pledge", [{...}])``: a published pledge is never
+    edited in place, so the situation is built before it is published."""
+    return {}
+
+
+@pytest.fixture
+def world(db, world_pledge) -> World:
     own_area = PoliceAreaFactory(name="Norrskogen", slug="norrskogen")
     other_area = PoliceAreaFactory(name="Söderslätt", slug="soderslatt")
     own = MunicipalityFactory(name="Granby", slug="granby", police_area=own_area)
     other = MunicipalityFactory(name="Ekeby", slug="ekeby", police_area=other_area)
     pledge = PledgeFactory(
-        slug="granby-2024",
-        title="Medborgarlöfte 2024, Granby kommun",
-        police_area=own_area,
-        municipalities=[own],
-        period_start=datetime.date(2024, 1, 1),
-        period_end=datetime.date(2024, 12, 31),
+        **{
+            "slug": "granby-2024",
+            "title": "Medborgarlöfte 2024, Granby kommun",
+            "police_area": own_area,
+            "municipalities": [own],
+            "period_start": datetime.date(2024, 1, 1),
+            "period_end": datetime.date(2024, 12, 31),
+            **world_pledge,
+        }
     )
     # The other municipality has its own pledge, so it is a real party elsewhere.
     PledgeFactory(

@@ -12,7 +12,7 @@ from agreements.permissions import (
 from followup.activities.permissions import can_change_activity, can_log_for_commitment
 from followup.models import Activity, PlannedActivity
 from pledges.models import Commitment
-from tests.factories import MunicipalityFactory
+from tests.factories import CommitmentFactory, MunicipalityFactory, PledgeFactory
 from tests.followup.factories import MembershipFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -70,8 +70,12 @@ def test_anonymous_and_inactive_users_hold_no_role(world, coordinator):
 
 def test_named_municipality_commitment_belongs_to_that_municipality_only(world):
     second = MunicipalityFactory(police_area=world.own_police_area)
-    world.pledge.municipalities.add(second)
-    commitment = world.pledge.commitments.create(
+    pledge = PledgeFactory(
+        police_area=world.own_police_area, municipalities=[world.own_municipality, second]
+    )
+    commitment = CommitmentFactory(
+        pledge=pledge,
+        yearly_target=None,
         text="Granby ordnar en föräldraträff.",
         responsible=Commitment.Responsible.NAMED_MUNICIPALITY,
         responsible_municipality=world.own_municipality,
@@ -96,8 +100,12 @@ def test_named_municipality_commitment_belongs_to_that_municipality_only(world):
 def test_coordinators_log_only_for_commitments_their_organisation_answers_for(
     world, responsible, municipality_logs, police_logs
 ):
-    commitment = world.pledge.commitments.create(
-        text="Ett löfte", responsible=responsible, kind=Commitment.Kind.ONGOING
+    commitment = CommitmentFactory(
+        pledge=world.pledge,
+        text="Ett löfte",
+        responsible=responsible,
+        kind=Commitment.Kind.ONGOING,
+        yearly_target=None,
     )
     municipality = MembershipFactory(municipality=world.own_municipality).user
     police = MembershipFactory(municipality=None, police_area=world.own_police_area).user

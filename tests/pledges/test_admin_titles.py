@@ -6,6 +6,7 @@ import pytest
 from django.contrib.auth.models import User
 
 from pledges.models import Pledge
+from portal.choices import PublicationStatus
 from tests.admin_pages import management_forms
 from tests.factories import MunicipalityFactory, PledgeFactory
 
@@ -55,7 +56,7 @@ def test_admin_title_field_does_not_let_the_browser_cut_the_text(editor):
 
 
 def test_admin_inlines_do_not_let_the_browser_cut_a_focus_area_title(editor):
-    pledge = PledgeFactory()
+    pledge = PledgeFactory(status=PublicationStatus.DRAFT)
     html = editor.get(f"/admin/pledges/pledge/{pledge.pk}/change/").content.decode()
     assert 'name="focus_areas-__prefix__-title"' in html
     assert not re.search(r'<input[^>]*name="focus_areas-__prefix__-title"[^>]*maxlength', html)

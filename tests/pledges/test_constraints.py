@@ -1,4 +1,7 @@
-"""The database and the models refuse data that must never exist."""
+"""The database and the models refuse data that must never exist.
+
+The constraints are tested on drafts: a published document refuses any save before the
+database sees it."""
 
 import datetime
 
@@ -8,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from agreements.models import Municipality
 from pledges.models import Commitment
+from portal.choices import PublicationStatus
 from tests.factories import (
     AgreementFactory,
     CommitmentFactory,
@@ -19,8 +23,12 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
+def draft_commitment(**values) -> Commitment:
+    return CommitmentFactory(pledge=PledgeFactory(status=PublicationStatus.DRAFT), **values)
+
+
 def test_database_refuses_pledge_ending_before_it_starts():
-    pledge = PledgeFactory()
+    pledge = PledgeFactory(status=PublicationStatus.DRAFT)
     pledge.period_end = pledge.period_start - datetime.timedelta(days=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         pledge.save()
@@ -36,14 +44,14 @@ def test_pledge_ending_before_it_starts_gets_a_swedish_message():
 
 
 def test_database_refuses_agreement_ending_before_it_starts():
-    agreement = AgreementFactory()
+    agreement = AgreementFactory(status=PublicationStatus.DRAFT)
     agreement.valid_until = agreement.valid_from - datetime.timedelta(days=1)
     with pytest.raises(IntegrityError), transaction.atomic():
         agreement.save()
 
 
 def test_database_refuses_yearly_target_on_ongoing_commitment():
-    commitment = CommitmentFactory(kind=Commitment.Kind.ONGOING, yearly_target=None)
+    commitment = draft_commitment(kind=Commitment.Kind.ONGOING, yearly_target=None)
     commitment.yearly_target = 3
     with pytest.raises(IntegrityError), transaction.atomic():
         commitment.save()
@@ -51,7 +59,7 @@ def test_database_refuses_yearly_target_on_ongoing_commitment():
 
 @pytest.mark.parametrize("target", [None, 0])
 def test_database_refuses_yearly_kind_without_a_positive_target(target):
-    commitment = CommitmentFactory()
+    commitment = draft_commitment()
     commitment.yearly_target = target
     with pytest.raises(IntegrityError), transaction.atomic():
         commitment.save()
@@ -65,7 +73,7 @@ def test_yearly_commitment_without_target_gets_a_swedish_message():
 
 
 def test_named_municipality_must_be_given_for_that_responsibility():
-    commitment = CommitmentFactory()
+    commitment = draft_commitment()
     commitment.responsible = Commitment.Responsible.NAMED_MUNICIPALITY
     with pytest.raises(IntegrityError), transaction.atomic():
         commitment.save()

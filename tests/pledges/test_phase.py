@@ -5,7 +5,7 @@ import datetime
 import pytest
 
 from portal.choices import Phase, PublicationStatus
-from tests.factories import AgreementFactory, PledgeFactory
+from tests.factories import AgreementFactory, MunicipalityFactory, PledgeFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -60,20 +60,18 @@ def test_agreement_without_extension_simply_ends():
 
 def test_current_pledge_is_listed_as_current_on_its_municipality_page(client):
     today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
     pledge = PledgeFactory(
+        municipalities=[municipality],
         period_start=today - datetime.timedelta(days=30),
         period_end=today + datetime.timedelta(days=300),
     )
-    municipality = pledge.police_area.municipalities.model.objects.create(
-        name="Provby", official_name="Provby kommun", slug="provby", code="9999", county="gotland"
-    )
-    pledge.municipalities.set([municipality])
-    upcoming = PledgeFactory(
+    PledgeFactory(
         title="Nästa löfte",
+        municipalities=[municipality],
         period_start=today + datetime.timedelta(days=400),
         period_end=today + datetime.timedelta(days=800),
     )
-    upcoming.municipalities.set([municipality])
     html = client.get("/kommun/provby/").content.decode()
     current_section = html.split("Gällande medborgarlöfte")[1].split("Kommande")[0]
     assert pledge.title in current_section
@@ -84,3 +82,55 @@ def test_current_pledge_is_listed_as_current_on_its_municipality_page(client):
 def test_draft_pledges_are_not_public(client):
     pledge = PledgeFactory(status=PublicationStatus.DRAFT)
     assert client.get(pledge.get_absolute_url()).status_code == 404
+
+
+def test_a_pledge_moves_to_the_archive_when_its_successor_is_published(client):
+    today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
+    previous = PledgeFactory(
+        title="Förra löftet",
+        municipalities=[municipality],
+        period_start=today - datetime.timedelta(days=300),
+        period_end=today + datetime.timedelta(days=60),
+    )
+    PledgeFactory(
+        title="Nya löftet",
+        predecessor=previous,
+        municipalities=[municipality],
+        period_start=today + datetime.timedelta(days=10),
+        period_end=today + datetime.timedelta(days=700),
+    )
+
+    html = client.get("/kommun/provby/").content.decode()
+    current, archive = html.split('id="arkiv-rubrik"')
+    assert "Förra löftet" not in current
+    assert "Nya löftet" in current.split("Kommande")[1]
+    assert "Förra löftet" in archive
+    assert "Ersatt av ett nytt löfte" in archive
+    assert "Gäller nu" not in archive
+    assert "Det förra, för" in current and "är ersatt av ett nytt medborgarlöfte" in current
+
+
+def test_a_pledge_stays_current_while_its_successor_is_a_draft(client):
+    today = datetime.date.today()
+    municipality = MunicipalityFactory(name="Provby", slug="provby")
+    previous = PledgeFactory(
+        title="Förra löftet",
+        municipalities=[municipality],
+        period_start=today - datetime.timedelta(days=300),
+        period_end=today + datetime.timedelta(days=60),
+    )
+    PledgeFactory(
+        title="Nya löftet",
+        predecessor=previous,
+        municipalities=[municipality],
+        period_start=today + datetime.timedelta(days=10),
+        period_end=today + datetime.timedelta(days=700),
+        status=PublicationStatus.DRAFT,
+    )
+
+    html = client.get("/kommun/provby/").content.decode()
+    current, archive = html.split('id="arkiv-rubrik"')
+    assert "Förra löftet" in current.split("Gällande medborgarlöfte")[1]
+    assert "Nya löftet" not in html
+    assert "Förra löftet" not in archive

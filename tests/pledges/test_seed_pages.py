@@ -148,10 +148,19 @@ def test_sodra_fyrbodal_pledge_shows_police_and_municipal_commitments(client, se
     text = page_text(client, "/medborgarlofte/sodra-fyrbodal-2023-2024/")
     source = bullets("sodra_fyrbodal")
     assert len(source) == 11
-    police_part = text.split("Polisen", 1)[1].split("Kommunerna", 1)[0]
+    # In the order of the text, each commitment followed by the party that answers for it.
+    positions = [text.index(normalise(commitment)) for commitment in source]
+    assert positions == sorted(positions)
+    for commitment in source[:5]:
+        assert f"{normalise(commitment)} Ansvar: Polisen" in text
+    for commitment in source[5:]:
+        assert f"{normalise(commitment)} Ansvar: Kommunerna" in text
+    # Grouped by party, as a reader may choose: the police's five, then the municipalities'.
+    grouped = page_text(client, "/medborgarlofte/sodra-fyrbodal-2023-2024/?visa=part")
+    police_part = grouped.split("Polisen", 1)[1].split("Kommunerna", 1)[0]
     for commitment in source[:5]:
         assert normalise(commitment) in police_part
-    municipal_part = text.split("Kommunerna", 1)[1]
+    municipal_part = grouped.split("Kommunerna", 1)[1]
     for commitment in source[5:]:
         assert normalise(commitment) in municipal_part
     assert (

@@ -83,9 +83,10 @@ def test_invalid_activity_gets_swedish_message_tied_to_field(
     assert Activity.objects.count() == 1  # only the world's own activity
 
 
+@pytest.mark.parametrize(
+    "world_pledge", [{"period_end": datetime.date(2099, 12, 31)}], ids=["pledge-until-2099"]
+)
 def test_date_in_the_future_is_refused(coordinator_client, world):
-    world.pledge.period_end = datetime.date(2099, 12, 31)
-    world.pledge.save()
     tomorrow = timezone.localdate() + datetime.timedelta(days=1)
     response = coordinator_client.post(
         log_url(world.commitment), log_data(world.commitment, date=tomorrow.isoformat())

@@ -134,9 +134,10 @@ def test_internal_note_is_never_public(client, mala, mala_coordinator):
     assert "Hemlig anteckning" not in client.get(mala.get_absolute_url()).content.decode()
 
 
+@pytest.mark.parametrize(
+    "world_pledge", [{"period_start": datetime.date(2023, 1, 1)}], ids=["pledge-from-2023"]
+)
 def test_earlier_years_are_one_click_away(client, world):
-    world.pledge.period_start = datetime.date(2023, 1, 1)
-    world.pledge.save()
     ActivityFactory(
         commitment=world.commitment, date=datetime.date(2023, 9, 1), text="Kontroll 2023"
     )

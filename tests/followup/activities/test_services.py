@@ -19,9 +19,8 @@ def test_activity_log_refuses_an_outsider(world, outsider):
         )
 
 
+@pytest.mark.parametrize("world_pledge", [{"status": PublicationStatus.DRAFT}], ids=["draft"])
 def test_activity_log_refuses_a_draft_pledge(world, coordinator):
-    world.pledge.status = PublicationStatus.DRAFT
-    world.pledge.save()
     with pytest.raises(PermissionDenied):
         services.activity_log(
             user=coordinator, commitment=world.commitment, date=datetime.date(2024, 3, 1), text="x"

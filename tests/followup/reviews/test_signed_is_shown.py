@@ -13,6 +13,7 @@ from agreements.models import Membership
 from followup.models import Activity, Review, ReviewEvent, ReviewState
 from portal.models import IssuedDocument
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
+from tests.factories import CommitmentFactory
 from tests.followup.reviews.test_web import (
     PASSWORD,
     draft_data,
@@ -324,8 +325,12 @@ def test_a_password_check_still_goes_first(client, world, coordinator, signatori
 def test_coordinators_cannot_log_through_the_form_for_the_other_partys_commitment(
     client, world, make_member, responsible
 ):
-    commitment = world.pledge.commitments.create(
-        text="Ett löfte för en part", responsible=responsible, kind="ongoing"
+    commitment = CommitmentFactory(
+        pledge=world.pledge,
+        text="Ett löfte för en part",
+        responsible=responsible,
+        kind="ongoing",
+        yearly_target=None,
     )
     other = "own_municipality" if responsible == "police" else "own_police_area"
     client.force_login(make_member(Role.COORDINATOR, other))

@@ -179,10 +179,8 @@ def test_cannot_start_a_period_outside_the_pledge(world, granby_people):
     assert not Review.objects.exists()
 
 
+@pytest.mark.parametrize("world_pledge", [{"status": PublicationStatus.DRAFT}], ids=["draft"])
 def test_unpublished_pledge_cannot_be_followed_up(world, granby_people):
-    world.pledge.status = PublicationStatus.DRAFT
-    world.pledge.save()
-
     with pytest.raises(ValidationError) as refused:
         start_granby(world, granby_people)
 
@@ -211,3 +209,26 @@ def test_police_coordinator_starts_the_review_too(world, colleague):
     review = reviews.review_start(user=colleague, document=world.pledge, period_start=JAN_2024)
 
     assert review.created_by == colleague
+
+
+def test_start_prefills_the_items_in_the_written_order_of_the_commitments(world, granby_people):
+    # A municipal commitment between two police ones keeps its place.
+    for order, responsible in enumerate(["police", "municipality", "police"], start=10):
+        CommitmentFactory(
+            pledge=world.pledge,
+            focus_area=world.focus_area,
+            text=f"Löfte {order}",
+            responsible=responsible,
+            kind=Commitment.Kind.ONGOING,
+            yearly_target=None,
+            order=order,
+        )
+
+    review = start_granby(world, granby_people)
+
+    items = [(i.text, i.group) for i in review.items.all() if i.text.startswith("Löfte")]
+    assert items == [
+        ("Löfte 10", "Trafik – Polisen"),
+        ("Löfte 11", "Trafik – Kommunen"),
+        ("Löfte 12", "Trafik – Polisen"),
+    ]
