@@ -187,14 +187,10 @@ class AgreementAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistor
     filter_horizontal = ["municipalities"]
     autocomplete_fields = ["police_area", "predecessor"]
     inlines = [AgreementGoalInline, AgreementDutyInline, AgreementSignatoryInline]
-    actions = ["publish", "issue_document"]
+    # Publishing is the parties' signatures in the portal, never a staff action.
+    actions = ["issue_document"]
 
     pdf = AGREEMENT_PDF
-    published_message = ngettext_lazy(
-        "%(count)d överenskommelse är publicerad med förseglad PDF: %(titles)s.",
-        "%(count)d överenskommelser är publicerade med förseglad PDF: %(titles)s.",
-        "count",
-    )
     issued_message = ngettext_lazy(
         "%(count)d överenskommelse fick en ny förseglad PDF: %(titles)s.",
         "%(count)d överenskommelser fick en ny förseglad PDF: %(titles)s.",

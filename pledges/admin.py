@@ -41,12 +41,19 @@ class PledgeAdmin(DatedDocumentAdminMixin, DocumentAdminActions, SimpleHistoryAd
     # (the status and the other drafting fields are read-only: DatedDocumentAdminMixin).
     readonly_fields = ["published_on"]
     inlines = [FocusAreaInline, CommitmentInline, PledgeSignatoryInline]
-    actions = ["publish"]
+    # Publishing is the parties' signatures in the portal, never a staff action; staff
+    # only issue the sealed PDF again, e.g. when sealing failed at publication.
+    actions = ["issue_document"]
 
     pdf = PLEDGE_PDF
-    published_message = ngettext_lazy(
-        "%(count)d medborgarlöfte är publicerat med förseglad PDF: %(titles)s.",
-        "%(count)d medborgarlöften är publicerade med förseglad PDF: %(titles)s.",
+    issued_message = ngettext_lazy(
+        "%(count)d medborgarlöfte fick en ny förseglad PDF: %(titles)s.",
+        "%(count)d medborgarlöften fick en ny förseglad PDF: %(titles)s.",
+        "count",
+    )
+    unchanged_message = ngettext_lazy(
+        "%(count)d medborgarlöfte har redan en aktuell PDF: %(titles)s.",
+        "%(count)d medborgarlöften har redan en aktuell PDF: %(titles)s.",
         "count",
     )
 

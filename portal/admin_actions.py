@@ -1,5 +1,5 @@
-"""What the admin of several apps shares: the document actions (publish, issue the sealed
-PDF) and what they tell staff, history that is shown but never restored, and text fields
+"""What the admin of several apps shares: the document action (issue the sealed PDF again)
+and what it tells staff, history that is shown but never restored, and text fields
 that refuse an overlong text rather than cut it."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from django.core.exceptions import ImproperlyConfigured, PermissionDenied, Valid
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.services import DocumentPdf, document_issue, document_publish
+from portal.services import DocumentPdf, document_issue
 
 # The failures a document service reports for one object; the action names the object
 # and goes on with the next, so that staff see a message, never a server error.
@@ -34,31 +34,16 @@ def failure_reason(error: Exception) -> str:
 
 
 class DocumentAdminActions:
-    """Publish and issue-PDF actions for a ModelAdmin of pledges or agreements.
+    """The issue-PDF action for a ModelAdmin of pledges or agreements (publishing is the
+    parties' signatures in the portal, never an admin action).
 
     A subclass sets ``pdf`` and the messages, each a ``ngettext_lazy`` keyed on
     "count", with "%(titles)s" for the documents' titles.
     """
 
     pdf: DocumentPdf
-    published_message: str
     issued_message: str
     unchanged_message: str
-
-    @admin.action(
-        description=gettext_lazy("Publicera valda %(verbose_name_plural)s med förseglad PDF"),
-        permissions=["change"],
-    )
-    def publish(self, request, queryset) -> None:
-        published = []
-        for document in queryset.order_by("title", "pk"):
-            try:
-                document_publish(document=document, pdf=self.pdf, published_by=request.user)
-            except DOCUMENT_SERVICE_ERRORS as error:
-                self._failed(request, _("%(title)s publicerades inte. %(reason)s"), document, error)
-            else:
-                published.append(document.title)
-        self._report(request, self.published_message, published, messages.SUCCESS)
 
     # For documents already published: a new PDF version when their content changed,
     # as `manage.py issue_documents --refresh` does.

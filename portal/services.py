@@ -1,5 +1,6 @@
-"""Writes of the portal's shared layer: issuing a document's PDF, publishing a document,
-attaching a scanned original.
+"""Writes of the portal's shared layer: issuing a document's PDF, previewing it, attaching
+a scanned original. (Publishing a pledge or agreement is the parties' signatures:
+agreements/publishing.)
 
 Each document type (pledge, agreement, annual review) describes once, in a `DocumentPdf`
 of its own app, how it is loaded and rendered; the services here do the rest the same
@@ -257,24 +258,6 @@ def document_issue(
         issued_by=issued_by,
     )
     return _store(issued, sealed), True
-
-
-@transaction.atomic
-def document_publish(
-    *,
-    document: models.Model,
-    pdf: DocumentPdf,
-    published_by: AbstractBaseUser | None = None,
-) -> IssuedDocument:
-    """Publish a pledge or agreement and issue its sealed PDF, once."""
-    pdf.check_permission(published_by)
-    locked = type(document).objects.select_for_update().get(pk=document.pk)
-    if not locked.is_published:
-        locked.mark_published(timezone.localdate())
-        locked.full_clean()
-        locked.save()
-    issued, _created = document_issue(document=locked, pdf=pdf, issued_by=published_by)
-    return issued
 
 
 def document_preview(*, document: models.Model, pdf: DocumentPdf) -> render.RenderedDocument:

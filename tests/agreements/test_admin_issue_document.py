@@ -1,4 +1,4 @@
-"""Staff publish agreements and issue their sealed PDFs from the admin list."""
+"""Staff issue agreements' sealed PDFs again from the admin list; they never publish."""
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -84,48 +84,15 @@ def test_staff_without_change_permission_cannot_issue(client, sealing, agreement
     assert not IssuedDocument.objects.for_object(agreement).exists()
 
 
-def publish(client, *agreements: Agreement):
-    data = {"action": "publish", "index": "0", "_selected_action": [a.pk for a in agreements]}
-    return client.post(CHANGELIST, data, follow=True)
-
-
-def test_superuser_publishes_a_draft_with_its_sealed_pdf(client, sealing):
+def test_staff_cannot_publish_a_draft_from_the_admin(client, sealing):
+    """Publishing is the parties' signatures in the portal: the admin offers no action."""
     draft = AgreementFactory(title="Ny överenskommelse", status=PublicationStatus.DRAFT)
-    AgreementGoalFactory(agreement=draft)
     client.force_login(User.objects.create_superuser("redaktor"))
 
-    response = publish(client, draft)
-
-    draft.refresh_from_db()
-    assert draft.status == PublicationStatus.PUBLISHED
-    assert IssuedDocument.objects.for_object(draft).get().kind == IssuedDocument.Kind.SEALED
-    assert (
-        "1 överenskommelse är publicerad med förseglad PDF: Ny överenskommelse."
-        in response.content.decode()
-    )
-    # Residents can now read it.
-    assert client.get(draft.get_absolute_url()).status_code == 200
-
-
-def test_staff_who_may_only_view_cannot_publish(client, sealing):
-    draft = AgreementFactory(title="Ny överenskommelse", status=PublicationStatus.DRAFT)
-    client.force_login(staff_user("view_agreement"))
-
     assert 'value="publish"' not in client.get(CHANGELIST).content.decode()
-    publish(client, draft)
+    data = {"action": "publish", "index": "0", "_selected_action": [draft.pk]}
+    client.post(CHANGELIST, data, follow=True)
 
     draft.refresh_from_db()
     assert draft.status == PublicationStatus.DRAFT
     assert not IssuedDocument.objects.for_object(draft).exists()
-
-
-def test_publishing_without_a_certificate_leaves_the_draft_unpublished(client, settings):
-    settings.PORTAL_SEAL_PKCS12 = "/finns/inte/seal.p12"
-    draft = AgreementFactory(title="Ny överenskommelse", status=PublicationStatus.DRAFT)
-    client.force_login(User.objects.create_superuser("redaktor"))
-
-    response = publish(client, draft)
-
-    assert "Ny överenskommelse publicerades inte." in response.content.decode()
-    draft.refresh_from_db()
-    assert draft.status == PublicationStatus.DRAFT

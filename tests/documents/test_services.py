@@ -13,7 +13,7 @@ from django.urls import reverse
 from pledges.documents import PLEDGE_PDF
 from portal.choices import PublicationStatus
 from portal.models import ImmutableDocumentError, IssuedDocument
-from portal.services import document_attach_scanned_original, document_issue, document_publish
+from portal.services import document_attach_scanned_original, document_issue
 from tests.factories import CommitmentFactory, PledgeFactory
 
 SCAN = b"%PDF-1.4\n% ett inskannat pappersoriginal\n%%EOF\n"
@@ -24,26 +24,6 @@ def pledge(db):
     pledge = PledgeFactory(title="Medborgarlöfte för Testby 2026", slug="testby-2026")
     CommitmentFactory(pledge=pledge)
     return pledge
-
-
-def test_publishing_a_draft_publishes_it_and_issues_its_pdf_once(db):
-    draft = PledgeFactory(status=PublicationStatus.DRAFT)
-    issued = document_publish(pdf=PLEDGE_PDF, document=draft)
-    draft.refresh_from_db()
-    assert draft.status == PublicationStatus.PUBLISHED and draft.published_on
-    assert issued.version == 1 and issued.kind == IssuedDocument.Kind.SEALED
-    # Nothing changed: no new version.
-    assert document_publish(pdf=PLEDGE_PDF, document=draft) == issued
-    assert IssuedDocument.objects.for_object(draft).count() == 1
-
-
-def test_publishing_needs_an_editor(db):
-    draft = PledgeFactory(status=PublicationStatus.DRAFT)
-    outsider = User.objects.create_user("utomstaende")
-    with pytest.raises(PermissionDenied):
-        document_publish(pdf=PLEDGE_PDF, document=draft, published_by=outsider)
-    draft.refresh_from_db()
-    assert draft.status == PublicationStatus.DRAFT
 
 
 def test_a_draft_gets_no_pdf(db):
