@@ -7,7 +7,8 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import render
 from django.utils import timezone
 
-from agreements.models import Membership
+from agreements.drafting.selectors import drafts_for_editor as document_drafts
+from agreements.models import Agreement, Membership
 from agreements.permissions import roles_of
 from agreements.publishing.selectors import documents_to_sign
 from followup.activities.forms import ActivityForm
@@ -40,6 +41,7 @@ def start(request):
             "editor_pledges": pledges_for_editor(request.user),
             "is_editor": roles_of(request.user).has_any(Membership.Role.EDITOR),
             "drafts": drafts_for_editor(request.user),
+            "agreement_drafts": document_drafts(Agreement, request.user),
             "document_reviews": document_reviews,
             "review_queue": signatory_queue(request.user),
             "documents_to_sign": documents_to_sign(request.user),

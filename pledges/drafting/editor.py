@@ -1,42 +1,34 @@
-"""The draft page's forms together: the main form and the rows, one error summary for
-all of them, and what they hold as the service's DraftContent."""
+"""The pledge's draft page's forms together: the main form and the rows, one error
+summary for all of them, and what they hold as the service's DraftContent."""
 
 from __future__ import annotations
-
-from dataclasses import dataclass
 
 from django.http import QueryDict
 from django.utils.translation import gettext as _
 
+from agreements.drafting.editor import DocumentEditor
+from agreements.drafting.editor import main_initial_from_post as initial_from_post
 from agreements.models import Municipality, PoliceArea
 from pledges.drafting.forms import DraftForm
-from pledges.drafting.rows import DraftRows, RowForms
+from pledges.drafting.rows import (
+    DraftRows,
+    commitment_forms,
+    focus_area_forms,
+    unique_area_titles,
+)
 from pledges.drafting.services import CommitmentText, DraftContent, FocusAreaText
 from pledges.models import Pledge
 
-
-@dataclass(frozen=True)
-class SummaryField:
-    """What the error summary shows of one field: its id, a label naming its row, errors."""
-
-    auto_id: str
-    label: str
-    errors: list[str]
+ADDED_FIELDS = ("start_year", "end_year", "start_date", "end_date", "police_area", "municipalities")
 
 
 def main_initial_from_post(data: QueryDict) -> dict:
     """The main form's values as typed, to show again unchanged after a row action."""
-    names = [n for n in DraftForm.base_fields if n != "municipalities"]
-    names += ["start_year", "end_year", "start_date", "end_date", "police_area"]
-    initial = {name: data.get(name, "") for name in names}
-    initial["municipalities"] = data.getlist("municipalities")
-    return initial
+    return initial_from_post(DraftForm, data, extra=ADDED_FIELDS)
 
 
-class DraftEditor:
-    """The draft page's forms. Bound to the posted data when saving; after adding,
-    removing or moving a row, unbound and showing what was typed (nothing is checked
-    until the editor saves)."""
+class DraftEditor(DocumentEditor):
+    """The pledge's draft page's forms (see DocumentEditor)."""
 
     def __init__(
         self,
@@ -47,7 +39,7 @@ class DraftEditor:
         data: QueryDict | None = None,
         initial: dict | None = None,
     ):
-        self.row_data = rows
+        self.rows = rows
         self.bound = data is not None
         self.main = DraftForm(
             data, initial=initial, municipalities=municipalities, police_areas=police_areas
@@ -55,7 +47,8 @@ class DraftEditor:
         chosen = data.getlist("municipalities") if data is not None else initial["municipalities"]
         names = {str(m.pk): m.official_name for m in municipalities}
         municipality_choices = [(pk, names[pk]) for pk in names if pk in set(chosen)]
-        self.rows = RowForms.build(
+        self.area_forms = focus_area_forms(rows, bound=self.bound)
+        self.commitment_forms = commitment_forms(
             rows, municipality_choices=municipality_choices, bound=self.bound
         )
 
@@ -65,46 +58,20 @@ class DraftEditor:
             rows=DraftRows.from_pledge(pledge), initial=DraftForm.initial_for(pledge), **kwargs
         )
 
-    def is_valid(self) -> bool:
-        main_valid = self.main.is_valid()
-        rows_valid = self.rows.is_valid()
-        return main_valid and rows_valid
+    def row_groups(self):
+        return [
+            (self.area_forms, _("Fokusområde %(n)d")),
+            (self.commitment_forms, _("Löfte %(n)d")),
+        ]
 
-    # The error summary (templates/includes/error_summary.html) reads these three.
-    @property
-    def errors(self) -> bool:
-        return self.bound and bool(self.main.errors or self.rows.has_errors)
-
-    def __iter__(self):
-        for field in self.main:
-            yield SummaryField(field.auto_id, field.label, field.errors)
-        groups = (
-            (self.rows.areas, _("Fokusområde %(n)d")),
-            (self.rows.commitments, _("Löfte %(n)d")),
-        )
-        for forms, row_label in groups:
-            for n, form in enumerate(forms, start=1):
-                for field in form:
-                    label = f"{row_label % {'n': n}}, {str(field.label).lower()}"
-                    yield SummaryField(field.auto_id, label, field.errors)
-
-    def non_field_errors(self):
-        return self.main.non_field_errors()
+    def rows_valid(self) -> bool:
+        return unique_area_titles(self.area_forms)
 
     def area_rows(self):
-        return self._rows(self.rows.areas, "area")
+        return self.buttons(self.area_forms)
 
     def commitment_rows(self):
-        return self._rows(self.rows.commitments, "commitment")
-
-    @staticmethod
-    def _rows(forms, what: str):
-        """(number, key, form, first, last) of each row, for the row's buttons."""
-        last = len(forms)
-        return [
-            (n, (form["key"].value() or ""), form, n == 1, n == last)
-            for n, form in enumerate(forms, start=1)
-        ]
+        return self.buttons(self.commitment_forms)
 
     def content(self) -> DraftContent:
         """What the (valid) forms hold, for pledge_draft_save."""
@@ -122,7 +89,7 @@ class DraftEditor:
                     title=form.cleaned_data["title"],
                     description=form.cleaned_data["description"],
                 )
-                for form in self.rows.areas
+                for form in self.area_forms
             ],
             commitments=[
                 CommitmentText(
@@ -138,6 +105,6 @@ class DraftEditor:
                     kind=form.cleaned_data["kind"],
                     yearly_target=form.cleaned_data["yearly_target"],
                 )
-                for form in self.rows.commitments
+                for form in self.commitment_forms
             ],
         )

@@ -1,23 +1,16 @@
-"""The focus areas and commitments of a draft as rows of one page, edited without
-JavaScript: every button posts the whole form, and adding, removing or moving a row
-re-renders the page with everything typed kept.
-
-A row is named by a key that stays the same while the page is edited: ``a12``/``c34`` for
-a saved focus area or commitment, ``n…`` for a new row. A commitment names its focus
-area by that key, so it can belong to an area typed on the same page and not saved yet.
+"""The focus areas and commitments of a pledge's draft as rows of one page (see
+agreements.drafting.rows). A commitment names its focus area by the area row's key, so
+it can belong to an area typed on the same page and not saved yet.
 """
 
 from __future__ import annotations
 
-import uuid
-from dataclasses import dataclass, field
-
 from django import forms
-from django.http import QueryDict
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pledges.drafting.forms import drop_maxlength, text_field, title_field
+from agreements.drafting.fields import drop_maxlength, text_field, title_field
+from agreements.drafting.rows import RowList, RowSet
 from pledges.models import Commitment, Pledge
 from portal.forms import DescribedErrorsMixin
 
@@ -32,19 +25,6 @@ COMMITMENT_FIELDS = (
     "yearly_target",
 )
 AREA_PREFIX, COMMITMENT_PREFIX = "omrade", "lofte"
-# More rows than any pledge has: a bound on what one post makes the server build.
-MAX_ROWS = 300
-
-
-def new_key() -> str:
-    return f"n{uuid.uuid4().hex[:10]}"
-
-
-def saved_pk(key: str, letter: str) -> int | None:
-    """The pk in a saved row's key (``a12`` → 12), None for a new row."""
-    if key[:1] == letter and key[1:].isdigit():
-        return int(key[1:])
-    return None
 
 
 class FocusAreaRowForm(DescribedErrorsMixin, forms.Form):
@@ -135,21 +115,39 @@ class CommitmentRowForm(DescribedErrorsMixin, forms.Form):
         return cleaned
 
 
-@dataclass
-class DraftRows:
-    """The rows as typed (raw strings), in the order shown."""
+class DraftRows(RowSet):
+    """The focus areas and commitments as typed (raw strings), in the order shown."""
 
-    areas: list[dict[str, str]] = field(default_factory=list)
-    commitments: list[dict[str, str]] = field(default_factory=list)
+    def __init__(self):
+        super().__init__(
+            area=RowList(AREA_PREFIX, "a", AREA_FIELDS),
+            commitment=RowList(
+                COMMITMENT_PREFIX,
+                "c",
+                COMMITMENT_FIELDS,
+                defaults={"responsible": Commitment.Responsible.JOINT},
+            ),
+        )
+
+    @property
+    def areas(self) -> list[dict[str, str]]:
+        return self.kinds["area"].rows
+
+    @property
+    def commitments(self) -> list[dict[str, str]]:
+        return self.kinds["commitment"].rows
 
     @classmethod
     def from_pledge(cls, pledge: Pledge) -> DraftRows:
-        return cls(
-            areas=[
+        rows = cls()
+        rows.kinds["area"].load(
+            [
                 {"key": f"a{a.pk}", "title": a.title, "description": a.description}
                 for a in pledge.focus_areas.all()
-            ],
-            commitments=[
+            ]
+        )
+        rows.kinds["commitment"].load(
+            [
                 {
                     "key": f"c{c.pk}",
                     "text": c.text,
@@ -160,82 +158,15 @@ class DraftRows:
                     "yearly_target": "" if c.yearly_target is None else str(c.yearly_target),
                 }
                 for c in pledge.commitments.all()
-            ],
+            ]
         )
+        return rows
 
-    @classmethod
-    def from_post(cls, data: QueryDict) -> DraftRows:
-        def rows(prefix: str, names: tuple[str, ...]) -> list[dict[str, str]]:
-            try:
-                count = min(int(data.get(f"{prefix}-antal", "0")), MAX_ROWS)
-            except ValueError:
-                count = 0
-            found = []
-            for i in range(count):
-                row = {name: data.get(f"{prefix}-{i}-{name}", "") for name in names}
-                row["key"] = row["key"] or new_key()
-                found.append(row)
-            return found
-
-        return cls(
-            areas=rows(AREA_PREFIX, AREA_FIELDS),
-            commitments=rows(COMMITMENT_PREFIX, COMMITMENT_FIELDS),
-        )
-
-    def apply(self, action: str) -> str | None:
-        """Add, remove or move a row; returns the key of the row to show, None if the
-        action is not one of these."""
-        verb, _sep, key = action.partition(":")
-        if verb == "add_area":
-            self.areas.append({"key": new_key(), "title": "", "description": ""})
-            return self.areas[-1]["key"]
-        if verb == "add_commitment":
-            row = dict.fromkeys(COMMITMENT_FIELDS, "")
-            row.update(key=new_key(), responsible=Commitment.Responsible.JOINT)
-            self.commitments.append(row)
-            return row["key"]
-        kind, _sep, what = verb.partition("_")
-        rows = {"area": self.areas, "commitment": self.commitments}.get(what)
-        index = next((i for i, row in enumerate(rows or []) if row["key"] == key), None)
-        if index is None:
-            return None
-        if kind == "remove":
-            rows.pop(index)
-            if what == "area":
-                for commitment in self.commitments:
-                    if commitment["focus_area"] == key:
-                        commitment["focus_area"] = ""
-            return "" if not rows else rows[max(index - 1, 0)]["key"]
-        other = index - 1 if kind == "up" else index + 1 if kind == "down" else None
-        if other is None or not 0 <= other < len(rows):
-            return key
-        rows[index], rows[other] = rows[other], rows[index]
-        return key
-
-    def drop_empty_new_rows(self) -> None:
-        """A row added and left blank is not an error: it is left out when saving."""
-        self.areas = [
-            r
-            for r in self.areas
-            if saved_pk(r["key"], "a") or r["title"].strip() or r["description"].strip()
-        ]
-        typed = ("text", "focus_area", "responsible_municipality", "kind", "yearly_target")
-        self.commitments = [
-            r
-            for r in self.commitments
-            if saved_pk(r["key"], "c") or any(r[name].strip() for name in typed)
-        ]
-
-    def as_data(self) -> dict[str, str]:
-        """The rows as form data, numbered in the order shown."""
-        data = {
-            f"{AREA_PREFIX}-antal": str(len(self.areas)),
-            f"{COMMITMENT_PREFIX}-antal": str(len(self.commitments)),
-        }
-        for prefix, rows in ((AREA_PREFIX, self.areas), (COMMITMENT_PREFIX, self.commitments)):
-            for i, row in enumerate(rows):
-                data.update({f"{prefix}-{i}-{name}": value for name, value in row.items()})
-        return data
+    def removed(self, what: str, key: str) -> None:
+        if what == "area":
+            for commitment in self.commitments:
+                if commitment["focus_area"] == key:
+                    commitment["focus_area"] = ""
 
     def area_choices(self) -> list[tuple[str, str]]:
         return [
@@ -244,51 +175,31 @@ class DraftRows:
         ]
 
 
-@dataclass
-class RowForms:
-    """The row forms of one page, bound to the typed data or (after a move) unbound."""
+def focus_area_forms(rows: DraftRows, *, bound: bool) -> list[FocusAreaRowForm]:
+    return rows.kinds["area"].forms(FocusAreaRowForm, bound=bound)
 
-    areas: list[FocusAreaRowForm]
-    commitments: list[CommitmentRowForm]
 
-    @classmethod
-    def build(cls, rows: DraftRows, *, municipality_choices, bound: bool) -> RowForms:
-        data = rows.as_data() if bound else None
-        area_choices = rows.area_choices()
+def commitment_forms(
+    rows: DraftRows, *, municipality_choices, bound: bool
+) -> list[CommitmentRowForm]:
+    return rows.kinds["commitment"].forms(
+        CommitmentRowForm,
+        bound=bound,
+        area_choices=rows.area_choices(),
+        municipality_choices=municipality_choices,
+    )
 
-        def initial(row):
-            return None if bound else row
 
-        return cls(
-            areas=[
-                FocusAreaRowForm(data, initial=initial(row), prefix=f"{AREA_PREFIX}-{i}")
-                for i, row in enumerate(rows.areas)
-            ],
-            commitments=[
-                CommitmentRowForm(
-                    data,
-                    initial=initial(row),
-                    prefix=f"{COMMITMENT_PREFIX}-{i}",
-                    area_choices=area_choices,
-                    municipality_choices=municipality_choices,
-                )
-                for i, row in enumerate(rows.commitments)
-            ],
-        )
-
-    def is_valid(self) -> bool:
-        valid = all([form.is_valid() for form in [*self.areas, *self.commitments]])
-        seen: dict[str, FocusAreaRowForm] = {}
-        for form in self.areas:
-            title = form.cleaned_data.get("title", "").strip().casefold()
-            if not title:
-                continue
-            if title in seen:
-                form.add_error("title", _("Två fokusområden kan inte ha samma rubrik."))
-                valid = False
-            seen[title] = form
-        return valid
-
-    @property
-    def has_errors(self) -> bool:
-        return any(form.errors for form in [*self.areas, *self.commitments])
+def unique_area_titles(areas: list[FocusAreaRowForm]) -> bool:
+    """Two focus areas of one pledge cannot have the same title (told on the second)."""
+    valid = True
+    seen: set[str] = set()
+    for form in areas:
+        title = form.cleaned_data.get("title", "").strip().casefold()
+        if not title:
+            continue
+        if title in seen:
+            form.add_error("title", _("Två fokusområden kan inte ha samma rubrik."))
+            valid = False
+        seen.add(title)
+    return valid

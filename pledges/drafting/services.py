@@ -10,13 +10,20 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import DocumentEvent, Municipality, Party, PoliceArea
-from agreements.permissions import User, can_edit_documents
+from agreements.drafting.rows import saved_pk
+from agreements.drafting.steps import (
+    check_may_start,
+    check_named_parties,
+    delete_part,
+    save_part,
+)
+from agreements.models import DocumentEvent, Municipality, PoliceArea
+from agreements.permissions import User
 from agreements.publishing.workflow import (
     content_changed,
     draft_slug,
@@ -24,8 +31,7 @@ from agreements.publishing.workflow import (
     record_event,
     save_with_history,
 )
-from pledges.drafting.rows import saved_pk
-from pledges.drafting.selectors import is_editor, latest_published_pledge
+from pledges.drafting.selectors import latest_published_pledge
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.publishing import PLEDGE_PUBLISHING
 from portal.choices import PublicationStatus
@@ -68,13 +74,12 @@ class DraftContent:
 def _check_named_parties(
     user: User, police_area: PoliceArea | None, municipalities: list[Municipality]
 ) -> None:
-    parties = [Party(municipality=m) for m in municipalities]
-    if police_area is not None:
-        parties.insert(0, Party(police_area=police_area))
-    if not can_edit_documents(user, parties=parties):
-        raise ValidationError(
-            _("Du måste vara redaktör för minst en av parterna i medborgarlöftet.")
-        )
+    check_named_parties(
+        user,
+        police_area,
+        municipalities,
+        _("Du måste vara redaktör för minst en av parterna i medborgarlöftet."),
+    )
 
 
 @transaction.atomic
@@ -91,12 +96,7 @@ def pledge_start(
 ) -> Pledge:
     """Start a draft pledge; from the organisation's latest published pledge (its texts,
     focus areas and commitments, not its paper signatories) when asked."""
-    if not is_editor(user):
-        raise PermissionDenied
-    own = Party(police_area=organisation) if isinstance(organisation, PoliceArea) else None
-    own = own or Party(municipality=organisation)
-    if not can_edit_documents(user, parties=[own]):
-        raise PermissionDenied
+    check_may_start(user, organisation)
     _check_named_parties(user, police_area, municipalities)
     source = latest_published_pledge(organisation) if from_predecessor else None
     if from_predecessor and source is None:
@@ -130,20 +130,6 @@ def pledge_start(
     return pledge
 
 
-def _save_part(part, user: User, label: str) -> None:
-    try:
-        part.full_clean()
-    except ValidationError as error:
-        raise ValidationError([f"{label}: {message}" for message in error.messages]) from error
-    part._history_user = user
-    part.save()
-
-
-def _delete_part(part, user: User) -> None:
-    part._history_user = user
-    part.delete()
-
-
 def _save_focus_areas(
     pledge: Pledge, existing: dict[int, FocusArea], rows: list[FocusAreaText], user: User
 ) -> tuple[dict[str, FocusArea], bool]:
@@ -152,7 +138,7 @@ def _save_focus_areas(
     changed = False
     for pk, area in existing.items():
         if pk not in wanted:
-            _delete_part(area, user)
+            delete_part(area, user)
             changed = True
     kept = {pk: area for pk, area in existing.items() if pk in wanted}
     # Two areas swapping titles would meet the one-title-per-pledge constraint halfway:
@@ -175,7 +161,7 @@ def _save_focus_areas(
         if area.pk is None or (area.title, area.description, area.order) != values:
             area.title, area.description, area.order = values
             label = _("Fokusområde %(n)d") % {"n": order + 1}
-            _save_part(area, user, label)
+            save_part(area, user, label)
             changed = True
         by_key[row.key] = area
     return by_key, changed
@@ -221,7 +207,7 @@ def _save_commitments(
                 commitment.yearly_target,
                 commitment.order,
             ) = values[2:]
-            _save_part(commitment, user, _("Löfte %(n)d") % {"n": order + 1})
+            save_part(commitment, user, _("Löfte %(n)d") % {"n": order + 1})
             changed = True
     return changed
 
@@ -255,7 +241,7 @@ def pledge_draft_save(
     commitments = {c.pk: c for c in loaded.commitments.all()}
     removed = set(commitments) - {saved_pk(row.key, "c") for row in content.commitments}
     for pk in removed:
-        _delete_part(commitments.pop(pk), user)
+        delete_part(commitments.pop(pk), user)
         changed = True
     existing_areas = {a.pk: a for a in loaded.focus_areas.all()}
     areas, areas_changed = _save_focus_areas(current, existing_areas, content.focus_areas, user)

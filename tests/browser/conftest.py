@@ -101,6 +101,12 @@ PAGES = [
     PortalPage(
         "/redaktor/medborgarlofte/{draft_pledge}/forhandsgranska/", login_as="redaktor-mala"
     ),
+    # Drafting an agreement: the start form, the draft page and its preview.
+    PortalPage("/redaktor/overenskommelse/ny/", login_as="redaktor-mala"),
+    PortalPage("/redaktor/overenskommelse/{draft_agreement}/", login_as="redaktor-mala"),
+    PortalPage(
+        "/redaktor/overenskommelse/{draft_agreement}/forhandsgranska/", login_as="redaktor-mala"
+    ),
 ]
 # Accounts the pages above may log in as: username → (role, municipality slug).
 ACCOUNTS = {
@@ -382,9 +388,35 @@ def seed_submitted_pledge() -> dict[str, int]:
     return {"submitted_pledge": pk}
 
 
+def seed_draft_agreement() -> dict[str, int]:
+    """A draft agreement of Malå with a goal and a duty of each party."""
+    from agreements.models import Agreement, AgreementDuty, AgreementGoal
+    from agreements.publishing.workflow import draft_slug
+    from pledges.models import Pledge
+
+    mala = Pledge.objects.get(slug="mala-2024")
+    draft = Agreement.objects.create(
+        title="Samverkansöverenskommelse 2026–2029, Malå kommun",
+        slug=draft_slug(),
+        police_area=mala.police_area,
+        valid_from=datetime.date(2026, 1, 1),
+        valid_until=datetime.date(2029, 12, 31),
+        extends_until_further_notice=True,
+        introduction="Ett utkast till nästa överenskommelse.",
+    )
+    draft.municipalities.set(mala.municipalities.all())
+    AgreementGoal.objects.create(agreement=draft, text="Ökad trygghet i centrum.", order=0)
+    for order, party in enumerate(("police", "municipality", "joint")):
+        AgreementDuty.objects.create(
+            agreement=draft, party=party, text=f"Åtagande {order + 1}.", order=order
+        )
+    return {"draft_agreement": draft.pk}
+
+
 SEEDERS = [
     ({"draft_pledge"}, seed_draft_pledge),
     ({"submitted_pledge"}, seed_submitted_pledge),
+    ({"draft_agreement"}, seed_draft_agreement),
     ({"published_review", "submitted_review", "draft_review"}, seed_reviews),
     ({"commitment", "activity"}, seed_activity),
     ({"changed_draft_review", "changed_submitted_review"}, seed_changed_reviews),

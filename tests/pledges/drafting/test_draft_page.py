@@ -6,8 +6,8 @@ from django.urls import reverse
 from agreements.models import Membership
 from pledges.models import Pledge
 from portal.choices import PublicationStatus
+from tests.drafting_forms import form_data
 from tests.factories import CommitmentFactory, FocusAreaFactory
-from tests.pledges.drafting.helpers import form_data
 
 pytestmark = pytest.mark.django_db
 

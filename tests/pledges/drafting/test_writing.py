@@ -9,13 +9,13 @@ from django.urls import reverse
 from agreements.models import DocumentEvent, Membership
 from pledges.models import Commitment, Pledge
 from portal.choices import PublicationStatus
+from tests.drafting_forms import form_data, last_row, row_key, row_prefix
 from tests.factories import (
     CommitmentFactory,
     FocusAreaFactory,
     PledgeFactory,
     PledgeSignatoryFactory,
 )
-from tests.pledges.drafting.helpers import form_data, last_row, row_key, row_prefix
 
 pytestmark = pytest.mark.django_db
 

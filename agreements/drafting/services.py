@@ -1,0 +1,209 @@
+"""Writes of an agreement's drafting: start a draft, save what the editors wrote.
+
+Both check on the server that the user is an editor of one of the parties they name,
+run in one transaction and write history. Saving locks the draft's row and refuses a
+content version another editor has saved over (DocumentConflict).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from agreements.drafting.steps import check_may_start, check_named_parties, save_ordered_parts
+from agreements.models import (
+    Agreement,
+    AgreementDuty,
+    AgreementGoal,
+    DocumentEvent,
+    Municipality,
+    PartyKind,
+    PoliceArea,
+)
+from agreements.permissions import User
+from agreements.publishing.agreement import AGREEMENT_PUBLISHING
+from agreements.publishing.workflow import (
+    content_changed,
+    draft_slug,
+    locked_draft,
+    record_event,
+    save_with_history,
+)
+from agreements.selectors import published_agreements
+from portal.choices import PublicationStatus
+
+# What a new draft copies from the agreement it starts from (not the source note: it
+# describes where a published text came from).
+COPIED_FIELDS = (
+    "police_party_name",
+    "introduction",
+    "goals_introduction",
+    "strategy",
+    "follow_up",
+    "follow_up_interval_years",
+    "followed_up_by",
+)
+TEXT_FIELDS = ("introduction", "goals_introduction", "strategy", "follow_up", "followed_up_by")
+
+
+@dataclass(frozen=True)
+class Validity:
+    valid_from: datetime.date
+    valid_until: datetime.date | None = None
+    extends_until_further_notice: bool = False
+
+
+@dataclass(frozen=True)
+class GoalText:
+    key: str
+    text: str
+
+
+@dataclass(frozen=True)
+class DutyText:
+    key: str
+    text: str
+    party: str = PartyKind.JOINT
+    lead_in: str = ""
+
+
+@dataclass(frozen=True)
+class AgreementContent:
+    """Everything the draft page edits, in the order shown."""
+
+    title: str
+    validity: Validity
+    police_area: PoliceArea
+    municipalities: list[Municipality]
+    police_party_name: str = "Polismyndigheten"
+    texts: dict[str, str] = field(default_factory=dict)
+    follow_up_interval_years: int | None = None
+    goals: list[GoalText] = field(default_factory=list)
+    duties: list[DutyText] = field(default_factory=list)
+
+
+def _check_named_parties(user: User, police_area, municipalities) -> None:
+    check_named_parties(
+        user,
+        police_area,
+        municipalities,
+        _("Du måste vara redaktör för minst en av parterna i överenskommelsen."),
+    )
+
+
+def latest_published_agreement(organisation: Municipality | PoliceArea) -> Agreement | None:
+    """The organisation's published agreement that started last, with all its parts."""
+    if isinstance(organisation, PoliceArea):
+        found = published_agreements().filter(police_area=organisation)
+    else:
+        found = published_agreements().filter(municipalities=organisation)
+    latest = found.order_by("-valid_from", "-pk").values_list("pk", flat=True).first()
+    return None if latest is None else AGREEMENT_PUBLISHING.load(latest)
+
+
+@transaction.atomic
+def agreement_start(
+    *,
+    user: User,
+    organisation: Municipality | PoliceArea,
+    title: str,
+    police_area: PoliceArea,
+    municipalities: list[Municipality],
+    validity: Validity,
+    from_predecessor: bool = False,
+) -> Agreement:
+    """Start a draft agreement; from the organisation's latest published agreement (its
+    texts, goals and duties, not its paper signatories) when asked."""
+    check_may_start(user, organisation)
+    _check_named_parties(user, police_area, municipalities)
+    source = latest_published_agreement(organisation) if from_predecessor else None
+    if from_predecessor and source is None:
+        raise ValidationError(
+            {"start_from": _("Organisationen har ingen publicerad överenskommelse att utgå från.")}
+        )
+    now = timezone.now()
+    agreement = Agreement(
+        title=title.strip(),
+        slug=draft_slug(),
+        status=PublicationStatus.DRAFT,
+        police_area=police_area,
+        valid_from=validity.valid_from,
+        valid_until=validity.valid_until,
+        extends_until_further_notice=validity.extends_until_further_notice,
+        created_by=user,
+        created_at=now,
+        updated_at=now,
+    )
+    if source is not None:
+        for name in COPIED_FIELDS:
+            setattr(agreement, name, getattr(source, name))
+        # An agreement has one successor: a second draft from the same one only copies it.
+        if not Agreement.objects.filter(predecessor=source).exists():
+            agreement.predecessor = source
+    agreement.full_clean()
+    save_with_history(agreement, user)
+    agreement.municipalities.set(municipalities)
+    if source is not None:
+        AGREEMENT_PUBLISHING.copy_parts(source, agreement, signatories=False)
+    record_event(agreement, DocumentEvent.Kind.STARTED, user)
+    return agreement
+
+
+@transaction.atomic
+def agreement_draft_save(
+    *, user: User, agreement: Agreement, content_version: int, content: AgreementContent
+) -> Agreement:
+    """Save the draft page: the agreement's fields, parties, goals and duties, as one new
+    content version. Raises DocumentConflict if another editor saved since
+    ``content_version``."""
+    current = locked_draft(agreement, user=user, content_version=content_version)
+    _check_named_parties(user, content.police_area, content.municipalities)
+    loaded = AGREEMENT_PUBLISHING.load(current.pk)
+    validity = content.validity
+    values = {
+        "title": content.title.strip(),
+        "valid_from": validity.valid_from,
+        "valid_until": validity.valid_until,
+        "extends_until_further_notice": validity.extends_until_further_notice,
+        "police_area_id": content.police_area.pk,
+        "police_party_name": content.police_party_name.strip(),
+        "follow_up_interval_years": content.follow_up_interval_years,
+        **{name: content.texts.get(name, "").strip() for name in TEXT_FIELDS},
+    }
+    changed = any(getattr(current, name) != value for name, value in values.items())
+    for name, value in values.items():
+        setattr(current, name, value)
+    current.full_clean()
+    if {m.pk for m in content.municipalities} != {m.pk for m in loaded.municipalities.all()}:
+        current.municipalities.set(content.municipalities)
+        changed = True
+    goals_changed = save_ordered_parts(
+        existing={g.pk: g for g in loaded.goals.all()},
+        rows=content.goals,
+        letter="g",
+        make=lambda: AgreementGoal(agreement=current),
+        values=lambda row: {"text": row.text.strip()},
+        label=_("Mål %(n)d"),
+        user=user,
+    )
+    duties_changed = save_ordered_parts(
+        existing={d.pk: d for d in loaded.duties.all()},
+        rows=content.duties,
+        letter="d",
+        make=lambda: AgreementDuty(agreement=current),
+        values=lambda row: {
+            "lead_in": row.lead_in.strip(),
+            "party": row.party,
+            "text": row.text.strip(),
+        },
+        label=_("Åtagande %(n)d"),
+        user=user,
+    )
+    if changed or goals_changed or duties_changed:
+        content_changed(current, user)
+    return current
