@@ -14,21 +14,20 @@ from collections.abc import Callable, Iterable
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements.models import Membership, Party, SignOff
 from agreements.permissions import User, parties_with_role
+
+WRONG_PASSWORD = gettext_lazy(
+    "Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."
+)
 
 
 def check_signing_password(user: User, password: str) -> None:
     """The step-up confirmation: the signatory types their own password now."""
     if not user.check_password(password or ""):
-        raise ValidationError(
-            {
-                "password": _(
-                    "Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."
-                )
-            }
-        )
+        raise ValidationError({"password": WRONG_PASSWORD})
 
 
 def signer_name(user: User) -> str:

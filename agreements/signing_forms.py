@@ -7,6 +7,7 @@ from django import forms
 from django.contrib.auth import authenticate
 from django.utils.translation import gettext_lazy as _
 
+from agreements.signing import WRONG_PASSWORD
 from portal.forms import DescribedErrorsMixin
 
 COMMENT_MAX = 20_000
@@ -27,6 +28,12 @@ class SignForm(DescribedErrorsMixin, forms.Form):
         error_messages={"required": _("Skriv ditt lösenord för att skriva under.")},
     )
     content_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def is_confirmed(self, request) -> bool:
+        """Valid, and the password is the signatory's own (counted by django-axes)."""
+        if self.is_valid() and not password_confirmed(request, self.cleaned_data["password"]):
+            self.add_error("password", WRONG_PASSWORD)
+        return self.is_valid()
 
 
 class ReturnForm(DescribedErrorsMixin, forms.Form):

@@ -18,7 +18,7 @@ from agreements.publishing import permissions, workflow
 from agreements.publishing.registry import spec_for
 from agreements.publishing.selectors import document_events, signing_state
 from agreements.publishing.spec import PublishingSpec
-from agreements.signing_forms import ReturnForm, SignForm, password_confirmed
+from agreements.signing_forms import ReturnForm, SignForm
 from portal.choices import PublicationStatus
 from portal.forms import add_service_errors
 
@@ -128,12 +128,7 @@ def sign(request, kind: str, pk: int):
     if not permissions.can_sign(request.user, document):
         raise PermissionDenied
     form = SignForm(request.POST)
-    if form.is_valid() and not password_confirmed(request, form.cleaned_data["password"]):
-        form.add_error(
-            "password",
-            _("Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."),
-        )
-    if form.is_valid():
+    if form.is_confirmed(request):
         try:
             workflow.document_sign(
                 spec=spec,

@@ -9,7 +9,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from agreements.signing_forms import ReturnForm, SignForm, password_confirmed
+from agreements.signing_forms import ReturnForm, SignForm
 from followup.reviews import signing
 from followup.reviews.documents import REVIEW_PDF
 from followup.reviews.models import ReviewState
@@ -29,12 +29,7 @@ def review_sign(request, pk: int):
     if not can_sign(request.user, review.document):
         raise PermissionDenied
     form = SignForm(request.POST)
-    if form.is_valid() and not password_confirmed(request, form.cleaned_data["password"]):
-        form.add_error(
-            "password",
-            _("Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."),
-        )
-    if form.is_valid():
+    if form.is_confirmed(request):
         try:
             signing.review_sign(
                 user=request.user,
