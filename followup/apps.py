@@ -8,7 +8,8 @@ class FollowupConfig(AppConfig):
 
     def ready(self) -> None:
         from agreements import signals as agreement_signals
-        from followup import receivers
+        from agreements.publishing import signals as publishing_signals
+        from followup import receivers, revisions
         from pledges import signals as pledge_signals
 
         pledge_signals.pledge_page.connect(receivers.pledge_page, dispatch_uid="followup")
@@ -16,3 +17,6 @@ class FollowupConfig(AppConfig):
             receivers.municipality_page, dispatch_uid="followup"
         )
         agreement_signals.agreement_page.connect(receivers.agreement_page, dispatch_uid="followup")
+        publishing_signals.revision_published.connect(
+            revisions.continue_followup, dispatch_uid="followup"
+        )

@@ -150,6 +150,17 @@ class FocusArea(DocumentPart):
     title = models.CharField(_("rubrik"), max_length=160)
     description = models.TextField(_("beskrivning"), blank=True)
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # The focus area of the previous revision this one was copied from: the follow-up
+    # (planned activities) continues on the copy when the revision is published.
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopierat från"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="copies",
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -216,6 +227,18 @@ class Commitment(DocumentPart):
         help_text=_("Endast för löften med mål per år, till exempel 6 för ”minst sex tillfällen”."),
     )
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # The commitment of the previous revision this one was copied from (none for one an
+    # editor added in the revision): the activity log continues on the copy when the
+    # revision is published.
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopierat från"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="copies",
+    )
     history = HistoricalRecords()
 
     class Meta:

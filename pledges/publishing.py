@@ -61,10 +61,17 @@ class PledgeSpec(PublishingSpec):
         }
 
     def copy_parts(self, source: Pledge, target: Pledge, *, signatories: bool = True) -> None:
+        # A revision's parts name what they were copied from, so that the follow-up moves
+        # on to them; a new pledge started from its predecessor begins its own follow-up.
+        is_revision = target.revises_id == source.pk
         areas = {}
         for area in source.focus_areas.all():
             areas[area.pk] = FocusArea.objects.create(
-                pledge=target, title=area.title, description=area.description, order=area.order
+                pledge=target,
+                title=area.title,
+                description=area.description,
+                order=area.order,
+                copied_from=area if is_revision else None,
             )
         for commitment in source.commitments.all():
             Commitment.objects.create(
@@ -76,6 +83,7 @@ class PledgeSpec(PublishingSpec):
                 kind=commitment.kind,
                 yearly_target=commitment.yearly_target,
                 order=commitment.order,
+                copied_from=commitment if is_revision else None,
             )
         if signatories:
             for signatory in source.signatories.all():

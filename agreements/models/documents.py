@@ -170,6 +170,17 @@ class AgreementDuty(DocumentPart):
     party = models.CharField(_("part"), max_length=20, choices=PartyKind.choices)
     text = models.TextField(_("åtagande"))
     order = models.PositiveSmallIntegerField(_("ordning"), default=0)
+    # The duty of the previous revision this one was copied from (none for one added in
+    # the revision).
+    copied_from = models.ForeignKey(
+        "self",
+        verbose_name=_("kopierat från"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="copies",
+    )
     history = HistoricalRecords()
 
     class Meta:

@@ -61,6 +61,8 @@ class AgreementSpec(PublishingSpec):
         }
 
     def copy_parts(self, source: Agreement, target: Agreement, *, signatories: bool = True) -> None:
+        # A revision's duties name what they were copied from (see PledgeSpec.copy_parts).
+        is_revision = target.revises_id == source.pk
         for goal in source.goals.all():
             AgreementGoal.objects.create(agreement=target, text=goal.text, order=goal.order)
         for duty in source.duties.all():
@@ -70,6 +72,7 @@ class AgreementSpec(PublishingSpec):
                 party=duty.party,
                 text=duty.text,
                 order=duty.order,
+                copied_from=duty if is_revision else None,
             )
         for signatory in source.signatories.all() if signatories else []:
             AgreementSignatory.objects.create(

@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import DatedDocument, DocumentEvent, SignOff, document_parties
 from agreements.permissions import User
-from agreements.publishing import permissions
+from agreements.publishing import permissions, signals
 from agreements.publishing.spec import PublishingSpec
 from agreements.signing import (
     check_signing_password,
@@ -255,6 +255,9 @@ def _publish(spec: PublishingSpec, document: DatedDocument, user: User) -> None:
         replaced = locked(spec.model(pk=document.revises_id))
         replaced.status = PublicationStatus.REPLACED
         save_with_history(replaced, user, update_fields=["status"])
+        signals.revision_published.send(
+            sender=spec.model, document=document, replaced=replaced, user=user
+        )
     record_event(document, DocumentEvent.Kind.PUBLISHED, user)
     try:
         with transaction.atomic():

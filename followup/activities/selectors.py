@@ -9,20 +9,30 @@ import datetime
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Max, Prefetch, Q, QuerySet, Sum, Window
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    Count,
+    F,
+    Max,
+    Prefetch,
+    Q,
+    QuerySet,
+    Sum,
+    Value,
+    When,
+    Window,
+)
 from django.db.models.functions import Coalesce, ExtractYear, RowNumber
-from django.http import Http404
 from django.utils import timezone
 
 from agreements.models import Membership
 from agreements.permissions import User, documents_filter
 from followup.activities.models import Activity, PlannedActivity
 from followup.activities.permissions import (
-    can_add_planned_activity,
-    can_change_activity,
     can_log_for_commitment,
 )
+from followup.revisions import commitment_lineage
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.selectors import commitment_queryset, published_pledges
 
@@ -96,13 +106,18 @@ def parse_year(pledge: Pledge, value: str | None) -> int | None:
     return year if year in pledge.years else None
 
 
-def progress_by_year(commitments: Iterable[Commitment]) -> dict[int, dict[int, YearProgress]]:
+def progress_by_year(
+    commitments: Iterable[Commitment], *, lineage: dict[int, int] | None = None
+) -> dict[int, dict[int, YearProgress]]:
     """{commitment id: {year: YearProgress}}; one query.
 
     Counts public activities; a year whose only entries were withdrawn is there too,
-    with zeros: something was logged for it in the portal.
+    with zeros: something was logged for it in the portal. ``lineage``
+    (followup.revisions.commitment_lineage) counts a later revision's copies of a
+    commitment as the commitment itself.
     """
     commitments = list(commitments)
+    lineage = lineage or {}
     ids = [c.pk for c in commitments]
     targets = {c.pk: c.yearly_target for c in commitments}
     result: dict[int, dict[int, YearProgress]] = {pk: {} for pk in ids}
@@ -110,7 +125,7 @@ def progress_by_year(commitments: Iterable[Commitment]) -> dict[int, dict[int, Y
         return result
     public = Q(withdrawn_at__isnull=True)
     rows = (
-        Activity.objects.filter(commitment_id__in=ids)
+        Activity.objects.filter(commitment_id__in=[*ids, *lineage])
         .annotate(year=ExtractYear("date"))
         .values("commitment_id", "year", "kind")
         .annotate(
@@ -120,9 +135,10 @@ def progress_by_year(commitments: Iterable[Commitment]) -> dict[int, dict[int, Y
         .order_by()
     )
     for row in rows:
-        per_year = result[row["commitment_id"]]
+        commitment_id = lineage.get(row["commitment_id"], row["commitment_id"])
+        per_year = result[commitment_id]
         progress = per_year.setdefault(
-            row["year"], YearProgress(row["year"], target=targets[row["commitment_id"]])
+            row["year"], YearProgress(row["year"], target=targets[commitment_id])
         )
         if row["kind"] == Activity.Kind.REQUEST_RECEIVED:
             progress.received += row["total"]
@@ -140,27 +156,41 @@ def latest_activities(
     year: int | None = None,
     limit: int = LATEST_LIMIT,
     include_withdrawn: bool = False,
+    lineage: dict[int, int] | None = None,
 ) -> dict[int, list[Activity]]:
-    """The latest ``limit`` activities of each commitment (optionally of one year); one query."""
+    """The latest ``limit`` activities of each commitment (optionally of one year); one
+    query. ``lineage`` as for progress_by_year()."""
     result: dict[int, list[Activity]] = {pk: [] for pk in commitment_ids}
     if not commitment_ids:
         return result
+    lineage = lineage or {}
     queryset = Activity.objects if include_withdrawn else public_activities()
-    queryset = queryset.filter(commitment_id__in=commitment_ids)
+    if lineage:
+        # Rank the copies' activities with their source's: one commitment's latest.
+        queryset = queryset.annotate(
+            source=Case(
+                *(When(commitment_id=copy, then=Value(source)) for copy, source in lineage.items()),
+                default=F("commitment_id"),
+                output_field=BigIntegerField(),
+            )
+        )
+    else:
+        queryset = queryset.annotate(source=F("commitment_id"))
+    queryset = queryset.filter(commitment_id__in=[*commitment_ids, *lineage])
     if year is not None:
         queryset = queryset.filter(
             date__gte=datetime.date(year, 1, 1), date__lte=datetime.date(year, 12, 31)
         )
     ranked = (
         queryset.annotate(
-            rank=Window(RowNumber(), partition_by="commitment_id", order_by=["-date", "-pk"])
+            rank=Window(RowNumber(), partition_by="source", order_by=["-date", "-pk"])
         )
         .filter(rank__lte=limit)
         .select_related("created_by")
-        .order_by("commitment_id", "-date", "-pk")
+        .order_by("source", "-date", "-pk")
     )
     for activity in ranked:
-        result[activity.commitment_id].append(activity)
+        result[activity.source].append(activity)
     return result
 
 
@@ -171,7 +201,8 @@ def pledge_progress(
     reviewed_years: Iterable[int] = (),
     today: datetime.date | None = None,
 ) -> set[int]:
-    """Annotate each prefetched commitment with ``progress`` for ``year``; two queries.
+    """Annotate each prefetched commitment with ``progress`` for ``year``; two queries
+    (three for a replaced revision, whose log its later revision continues).
 
     Returns the years not followed up in the portal: past years in which nothing was
     logged for any commitment and that no portal review covers (``reviewed_years``);
@@ -179,8 +210,10 @@ def pledge_progress(
     """
     today = today or timezone.localdate()
     commitments = list(pledge.commitments.all())
-    by_year = progress_by_year(commitments)
-    latest = latest_activities([c.pk for c in commitments], year=year)
+    # A replaced revision's log moved on to the later revision; it still counts here.
+    lineage = commitment_lineage(pledge)
+    by_year = progress_by_year(commitments, lineage=lineage)
+    latest = latest_activities([c.pk for c in commitments], year=year, lineage=lineage)
     logged = {y for per_year in by_year.values() for y in per_year} | set(reviewed_years)
     untracked = {y for y in pledge.years if y < today.year and y not in logged}
     for commitment in commitments:
@@ -329,51 +362,3 @@ def coordinator_overview(pledges: list[Pledge]) -> list[Pledge]:
         for commitment in pledge.own_commitments:
             commitment.progress = _progress(commitment, pledge, year, by_year, latest)
     return pledges
-
-
-# Access helpers: the object or 404/403 -----------------------------------------
-
-
-def get_commitment_for_coordinator(user: User, pk: int) -> Commitment:
-    """A commitment of a published pledge the user coordinates, or 404/403."""
-    commitment = (
-        Commitment.objects.select_related("pledge__police_area", "responsible_municipality")
-        .filter(pk=pk)
-        .first()
-    )
-    if commitment is None or not commitment.pledge.is_published:
-        raise Http404
-    if not can_log_for_commitment(user, commitment):
-        raise PermissionDenied
-    return commitment
-
-
-def get_activity_for_coordinator(user: User, pk: int) -> Activity:
-    """An activity the user may correct or withdraw, or 404/403."""
-    activity = (
-        Activity.objects.select_related(
-            "commitment__pledge__police_area", "commitment__responsible_municipality"
-        )
-        .filter(pk=pk)
-        .first()
-    )
-    if activity is None:
-        raise Http404
-    if not can_change_activity(user, activity):
-        raise PermissionDenied
-    return activity
-
-
-def get_focus_area_for_editor(user: User, pk: int) -> FocusArea:
-    """A focus area of a published pledge the user edits, or 404/403."""
-    area = FocusArea.objects.select_related("pledge__police_area").filter(pk=pk).first()
-    if area is None or not area.pledge.is_published:
-        raise Http404
-    if not can_add_planned_activity(user, area):
-        raise PermissionDenied
-    return area
-
-
-def activity_history(activity: Activity) -> QuerySet:
-    """Every saved version of an activity, newest first, with who saved it."""
-    return activity.history.select_related("history_user").order_by("-history_date", "-pk")

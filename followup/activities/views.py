@@ -11,14 +11,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from followup.activities import services
-from followup.activities.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
-from followup.activities.models import Activity
-from followup.activities.selectors import (
+from followup.activities.access import (
     activity_history,
     get_activity_for_coordinator,
     get_commitment_for_coordinator,
     get_focus_area_for_editor,
 )
+from followup.activities.forms import ActivityCorrectForm, ActivityForm, PlannedActivityForm
+from followup.activities.models import Activity
 from portal.forms import add_service_errors
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 
+from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
@@ -13,6 +14,7 @@ from agreements.models import Agreement
 from followup.activities.models import Activity
 from followup.reviews.models import Review, ReviewItem
 from followup.reviews.periods import ReviewPeriod
+from followup.revisions import commitment_lineage
 from pledges.models import Commitment, Pledge
 from pledges.selectors import commitment_sections
 
@@ -96,21 +98,25 @@ def _progress_text(commitment: Commitment, activities: list[Activity], period: R
     return "\n".join(lines)
 
 
-def _activities_by_commitment(pledge_id: int, period: ReviewPeriod) -> dict[int, list[Activity]]:
-    """The period's activities as residents see them (not withdrawn), newest first; one query."""
+def _activities_by_commitment(pledge: Pledge, period: ReviewPeriod) -> dict[int, list[Activity]]:
+    """The period's activities as residents see them (not withdrawn), newest first, by
+    commitment of ``pledge``; one query, two for a replaced revision: its activity log
+    moved on to the later revision's copies of its commitments, counted as its own."""
+    lineage = commitment_lineage(pledge)
     activities: dict[int, list[Activity]] = {}
     for activity in Activity.objects.filter(
-        commitment__pledge_id=pledge_id,
+        Q(commitment__pledge_id=pledge.pk) | Q(commitment_id__in=list(lineage)),
         withdrawn_at__isnull=True,
         date__gte=period.start,
         date__lte=period.end,
     ).order_by("-date", "-pk"):
-        activities.setdefault(activity.commitment_id, []).append(activity)
+        commitment_id = lineage.get(activity.commitment_id, activity.commitment_id)
+        activities.setdefault(commitment_id, []).append(activity)
     return activities
 
 
 def _pledge_items(pledge: Pledge, period: ReviewPeriod) -> list[ReviewItem]:
-    activities = _activities_by_commitment(pledge.pk, period)
+    activities = _activities_by_commitment(pledge, period)
     items = []
     for section in commitment_sections(pledge):
         for group in section.groups:
@@ -160,7 +166,7 @@ def live_progress(review: Review, items: list[ReviewItem]) -> list[ReviewItem]:
     agreement's (its duties have no logged progress).
     """
     period = ReviewPeriod(review.period_start, review.period_end)
-    activities = _activities_by_commitment(review.pledge_id, period) if review.pledge_id else {}
+    activities = _activities_by_commitment(review.pledge, period) if review.pledge_id else {}
     changed = []
     for item in items:
         logged = activities.get(item.commitment_id, [])

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
-from django.db.models import Prefetch, Q
+from django.db.models import BigIntegerField, F, Prefetch
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.utils import timezone
 
@@ -22,6 +23,7 @@ from followup.reviews.content import live_progress
 from followup.reviews.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
 from followup.reviews.periods import ReviewPeriod, document_periods
 from followup.reviews.permissions import can_view, parties_waiting_for
+from followup.revisions import chain_filter, chain_root
 from pledges.models import Pledge
 from portal.choices import Phase
 from portal.models import IssuedDocument
@@ -85,14 +87,19 @@ class DocumentReviews:
 
 
 def _latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetime.date], Review]:
+    """{(kind, the document's chain, period start): the period's latest review}, whichever
+    revision of the document it was started on (expects each review's document loaded)."""
     latest: dict[tuple[str, int, datetime.date], Review] = {}
     for review in reviews:
         key = (
             "pledge" if review.pledge_id else "agreement",
-            review.pledge_id or review.agreement_id,
+            chain_root(review.document),
             review.period_start,
         )
-        if key not in latest or review.revision > latest[key].revision:
+        if key not in latest or (review.revision, review.pk) > (
+            latest[key].revision,
+            latest[key].pk,
+        ):
             latest[key] = review
     return latest
 
@@ -121,8 +128,9 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
         .prefetch_related("municipalities")
         .order_by("-valid_from")
     )
+    # Every revision's reviews: a period followed up on an earlier revision is followed up.
     reviews = review_queryset().filter(
-        Q(pledge__in=[p.pk for p in pledges]) | Q(agreement__in=[a.pk for a in agreements])
+        chain_filter(pledges, prefix="pledge__") | chain_filter(agreements, prefix="agreement__")
     )
     latest = _latest_by_period(reviews)
     logged = logged_years([p.pk for p in pledges])
@@ -132,7 +140,7 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
         years = logged.get(document.pk, set()) if kind == "pledge" else set()
         rows = []
         for period in document_periods(document):
-            review = latest.get((kind, document.pk, period.start))
+            review = latest.get((kind, chain_root(document), period.start))
             if review is not None:
                 review.missing = review.missing_parties()
             is_open = can_still_follow_up(
@@ -289,15 +297,27 @@ def published_reviews_of(
 ) -> dict[int, list[Review]]:
     """{document id: its published reviews, newest period and revision first}; 4 queries.
 
-    ``field`` is "pledge" or "agreement". Each review gets ``signed_off``,
-    ``replacement`` and ``pdf`` (its sealed file, or a scanned follow-up's original).
+    A document's reviews are those signed on it and on its earlier revisions (a revision
+    continues the follow-up; a replaced revision does not show what was signed on a later
+    one). ``field`` is "pledge" or "agreement". Each review gets ``signed_off``,
+    ``replacement``, ``pdf`` (its sealed file, or a scanned follow-up's original) and
+    ``document_revision`` (the revision of the document it was signed on).
     """
     result: dict[int, list[Review]] = {d.pk: [] for d in documents}
     if not documents:
         return result
+    by_chain: dict[int, list[Pledge | Agreement]] = {}
+    for document in documents:
+        by_chain.setdefault(chain_root(document), []).append(document)
     reviews = list(
         Review.objects.published()
-        .filter(**{f"{field}__in": [d.pk for d in documents]})
+        .filter(chain_filter(documents, prefix=f"{field}__"))
+        .annotate(
+            document_revision=F(f"{field}__revision"),
+            document_chain=Coalesce(
+                f"{field}__first_revision_id", f"{field}_id", output_field=BigIntegerField()
+            ),
+        )
         .select_related("replaces")
         .prefetch_related(
             "items",
@@ -318,17 +338,20 @@ def published_reviews_of(
         later = [r for r in reviews if r.replaces_id == review.pk and r.published_at is not None]
         review.replacement = later[0] if later else None
         review.pdf = pdfs.get(review.pk)
-        result[getattr(review, f"{field}_id")].append(review)
+        for document in by_chain[review.document_chain]:
+            if review.document_revision <= document.revision:
+                result[document.pk].append(review)
     return result
 
 
 def latest_published_review(pledges: list[Pledge]) -> Review | None:
-    """The most recently published review of any of ``pledges``; one query."""
+    """The most recently published review of any of ``pledges`` or of their earlier
+    revisions; one query."""
     if not pledges:
         return None
     return (
         Review.objects.published()
-        .filter(pledge__in=[p.pk for p in pledges])
+        .filter(chain_filter(pledges, prefix="pledge__"))
         .select_related("pledge")
         .order_by("-published_at")
         .first()

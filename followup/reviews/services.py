@@ -34,6 +34,7 @@ from followup.reviews.workflow import (
     save_with_history,
     store_live_progress,
 )
+from followup.revisions import chain_filter
 from pledges.models import Pledge
 from portal.services import document_attach_scanned_original
 
@@ -49,7 +50,8 @@ def review_start(
     """Start the follow-up of ``document`` for the period beginning ``period_start``.
 
     Prefills every commitment with the period's logged activities and its progress.
-    Starting one that exists already returns the existing one.
+    Starting one that exists already returns the existing one, also when it was started
+    on an earlier revision of the document: a revision continues the follow-up.
     """
     if not can_draft(user, document):
         raise PermissionDenied
@@ -68,8 +70,10 @@ def review_start(
     type(document).objects.select_for_update().filter(pk=document.pk).exists()
     document_field = "pledge" if isinstance(document, Pledge) else "agreement"
     existing = (
-        Review.objects.filter(**{document_field: document}, period_start=period.start)
-        .order_by("-revision")
+        Review.objects.filter(
+            chain_filter([document], prefix=f"{document_field}__"), period_start=period.start
+        )
+        .order_by("-revision", "-pk")
         .first()
     )
     if existing is not None:
@@ -277,7 +281,10 @@ def review_attach_scanned(
         raise ValidationError(_("Perioden hör inte till dokumentets giltighetstid."))
     document_field = "pledge" if isinstance(document, Pledge) else "agreement"
     type(document).objects.select_for_update().filter(pk=document.pk).exists()
-    if Review.objects.filter(**{document_field: document}, period_start=period.start).exists():
+    followed_up = Review.objects.filter(
+        chain_filter([document], prefix=f"{document_field}__"), period_start=period.start
+    )
+    if followed_up.exists():
         raise ValidationError(
             _("Det finns redan en uppföljning för %(period)s i portalen.")
             % {"period": period.label}
