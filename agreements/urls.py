@@ -1,7 +1,8 @@
 from django.urls import path
 
 from agreements import views
-from agreements.drafting import views as drafting
+from agreements.drafting.agreement_pages import AGREEMENT_DRAFT_PAGE, AGREEMENT_START_PAGE
+from agreements.drafting.views import draft_paths
 
 app_name = "agreements"
 
@@ -9,16 +10,10 @@ urlpatterns = [
     path("overenskommelse/<slug:slug>/", views.agreement_detail, name="detail"),
     path("overenskommelse/<slug:slug>/pdf/", views.agreement_pdf, name="pdf"),
     # The editors' drafts, reached by id until they are published.
-    path("redaktor/overenskommelse/ny/", drafting.draft_new, name="draft_new"),
-    path("redaktor/overenskommelse/<int:pk>/", drafting.draft, name="draft"),
-    path(
-        "redaktor/overenskommelse/<int:pk>/forhandsgranska/",
-        drafting.draft_preview,
-        name="draft_preview",
-    ),
-    path(
-        "redaktor/overenskommelse/<int:pk>/forhandsgranska.pdf",
-        drafting.draft_preview_pdf,
-        name="draft_preview_pdf",
+    *draft_paths(
+        "redaktor/overenskommelse/",
+        "ny/",
+        start=AGREEMENT_START_PAGE,
+        page=AGREEMENT_DRAFT_PAGE,
     ),
 ]

@@ -1,7 +1,8 @@
 from django.urls import path
 
+from agreements.drafting.views import draft_paths
 from pledges import views
-from pledges.drafting import views as drafting
+from pledges.drafting.pages import PLEDGE_DRAFT_PAGE, PLEDGE_START_PAGE
 
 app_name = "pledges"
 
@@ -13,16 +14,7 @@ urlpatterns = [
     path("medborgarlofte/<slug:slug>/", views.pledge_detail, name="detail"),
     path("medborgarlofte/<slug:slug>/pdf/", views.pledge_pdf, name="pdf"),
     # The editors' drafts, reached by id until they are published.
-    path("redaktor/medborgarlofte/nytt/", drafting.draft_new, name="draft_new"),
-    path("redaktor/medborgarlofte/<int:pk>/", drafting.draft, name="draft"),
-    path(
-        "redaktor/medborgarlofte/<int:pk>/forhandsgranska/",
-        drafting.draft_preview,
-        name="draft_preview",
-    ),
-    path(
-        "redaktor/medborgarlofte/<int:pk>/forhandsgranska.pdf",
-        drafting.draft_preview_pdf,
-        name="draft_preview_pdf",
+    *draft_paths(
+        "redaktor/medborgarlofte/", "nytt/", start=PLEDGE_START_PAGE, page=PLEDGE_DRAFT_PAGE
     ),
 ]

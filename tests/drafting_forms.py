@@ -1,12 +1,14 @@
 """Fill and post the drafting forms as a browser would: every field the page shows,
-with its current value, and the button that was pressed."""
+with its current value, and the button that was pressed; count a page's queries."""
 
 from __future__ import annotations
 
 import re
 from html import unescape
 
+from django.db import connection
 from django.http import QueryDict
+from django.test.utils import CaptureQueriesContext
 
 
 def form_data(html: str) -> QueryDict:
@@ -39,6 +41,34 @@ def form_data(html: str) -> QueryDict:
         for value in selected:
             data.appendlist(name, unescape(value))
     return data
+
+
+def press(client, url: str, data: QueryDict, action: str):
+    """Post the draft form ``data`` with the button whose action is ``action``."""
+    data = data.copy()
+    data["action"] = action
+    return client.post(url, data)
+
+
+def post_start_form(client, url: str, values: dict[str, str | list[str]]):
+    """Open the start page at ``url``, type ``values`` (a list for several checked boxes)
+    over what the form shows, and post it."""
+    page = client.get(url)
+    assert page.status_code == 200
+    data = form_data(page.content.decode())
+    for name, value in values.items():
+        if isinstance(value, list):
+            data.setlist(name, value)
+        else:
+            data[name] = value
+    return client.post(url, data)
+
+
+def query_count(client, url: str) -> int:
+    """How many queries showing the page at ``url`` makes (it must answer 200)."""
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
 
 
 def _attr(attrs: str, name: str) -> str | None:

@@ -3,10 +3,9 @@ as rows, one error summary, and what they hold as the service's AgreementContent
 
 from __future__ import annotations
 
-from django.http import QueryDict
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from agreements.drafting.editor import DocumentEditor
+from agreements.drafting.editor import DocumentEditor, RowSection
 from agreements.drafting.forms import DraftForm, DutyRowForm, GoalRowForm
 from agreements.drafting.rows import RowList, RowSet
 from agreements.drafting.services import (
@@ -16,7 +15,7 @@ from agreements.drafting.services import (
     GoalText,
     Validity,
 )
-from agreements.models import Agreement, Municipality, PartyKind, PoliceArea
+from agreements.models import Agreement, PartyKind
 
 GOAL_PREFIX, DUTY_PREFIX = "mal", "atagande"
 
@@ -36,7 +35,7 @@ class AgreementRows(RowSet):
         )
 
     @classmethod
-    def from_agreement(cls, agreement: Agreement) -> AgreementRows:
+    def from_document(cls, agreement: Agreement) -> AgreementRows:
         rows = cls()
         rows.kinds["goal"].load(
             [{"key": f"g{g.pk}", "text": g.text} for g in agreement.goals.all()]
@@ -50,42 +49,43 @@ class AgreementRows(RowSet):
         return rows
 
 
+GOALS = RowSection(
+    what="goal",
+    anchor="mal",
+    add_anchor="lagg-till-mal",
+    label=gettext_lazy("Mål %(n)d"),
+    heading=gettext_lazy("Mål"),
+    hint=gettext_lazy("Målen visas för invånarna som en numrerad lista i den ordning de står här."),
+    empty=gettext_lazy("Inga mål ännu."),
+    add=gettext_lazy("Lägg till ett mål"),
+)
+DUTIES = RowSection(
+    what="duty",
+    anchor="ataganden",
+    add_anchor="lagg-till-atagande",
+    label=gettext_lazy("Åtagande %(n)d"),
+    heading=gettext_lazy("Parternas åtaganden"),
+    hint=gettext_lazy(
+        "Åtagandena visas för invånarna i den ordning de står här. Ett inledande stycke står "
+        "före åtagandet och inleder en ny lista."
+    ),
+    empty=gettext_lazy("Inga åtaganden ännu."),
+    add=gettext_lazy("Lägg till ett åtagande"),
+)
+
+
 class AgreementEditor(DocumentEditor):
     """The agreement's draft page's forms (see DocumentEditor)."""
 
-    def __init__(
-        self,
-        *,
-        rows: AgreementRows,
-        municipalities: list[Municipality],
-        police_areas: list[PoliceArea],
-        data: QueryDict | None = None,
-        initial: dict | None = None,
-    ):
-        self.rows = rows
-        self.bound = data is not None
-        self.main = DraftForm(
-            data, initial=initial, municipalities=municipalities, police_areas=police_areas
-        )
-        self.goal_forms = rows.kinds["goal"].forms(GoalRowForm, bound=self.bound)
-        self.duty_forms = rows.kinds["duty"].forms(DutyRowForm, bound=self.bound)
+    form_class = DraftForm
+    rows_class = AgreementRows
+    sections = (GOALS, DUTIES)
 
-    @classmethod
-    def for_agreement(cls, agreement: Agreement, **kwargs) -> AgreementEditor:
-        return cls(
-            rows=AgreementRows.from_agreement(agreement),
-            initial=DraftForm.initial_for(agreement),
-            **kwargs,
-        )
-
-    def row_groups(self):
-        return [(self.goal_forms, _("Mål %(n)d")), (self.duty_forms, _("Åtagande %(n)d"))]
-
-    def goal_rows(self):
-        return self.buttons(self.goal_forms)
-
-    def duty_rows(self):
-        return self.buttons(self.duty_forms)
+    def build_row_forms(self, **_options):
+        return {
+            "goal": self.rows.kinds["goal"].forms(GoalRowForm, bound=self.bound),
+            "duty": self.rows.kinds["duty"].forms(DutyRowForm, bound=self.bound),
+        }
 
     def content(self) -> AgreementContent:
         """What the (valid) forms hold, for agreement_draft_save."""
@@ -104,7 +104,7 @@ class AgreementEditor(DocumentEditor):
             follow_up_interval_years=main["follow_up_interval_years"],
             goals=[
                 GoalText(key=f.cleaned_data["key"], text=f.cleaned_data["text"])
-                for f in self.goal_forms
+                for f in self.row_forms["goal"]
             ],
             duties=[
                 DutyText(
@@ -113,6 +113,6 @@ class AgreementEditor(DocumentEditor):
                     party=f.cleaned_data["party"],
                     lead_in=f.cleaned_data["lead_in"],
                 )
-                for f in self.duty_forms
+                for f in self.row_forms["duty"]
             ],
         )

@@ -6,17 +6,9 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agreements.drafting.fields import (
-    TITLE_MAX,
-    TOO_LONG,
-    OrganisationMixin,
-    PartiesMixin,
-    date_field,
-    drop_maxlength,
-    text_field,
-    title_field,
-)
-from agreements.models import Agreement, Municipality, PartyKind, PoliceArea
+from agreements.drafting.document_forms import DatesMixin, DocumentDraftForm, DocumentStartForm
+from agreements.drafting.fields import TOO_LONG, date_field, drop_maxlength, text_field
+from agreements.models import Agreement, PartyKind
 from portal.forms import DescribedErrorsMixin
 
 MUNICIPALITIES_HELP = _("Kryssa i varje kommun som är part i överenskommelsen.")
@@ -24,11 +16,13 @@ UNTIL_BEFORE_FROM = _("Slutdatum kan inte ligga före startdatum.")
 VALIDITY_FIELDS = ("valid_from", "valid_until", "extends_until_further_notice")
 
 
-class ValidityMixin:
+class ValidityMixin(DatesMixin):
     """Valid from a date, until a date or for now without one, perhaps extended until
     further notice: the model's rule (until not before from) as a message on the field."""
 
-    def add_validity_fields(self) -> None:
+    DATE_FIELDS = VALIDITY_FIELDS
+
+    def add_date_fields(self) -> None:
         self.fields["valid_from"] = date_field(_("Gäller från"), required=True)
         self.fields["valid_from"].error_messages["required"] = _(
             "Ange vilken dag överenskommelsen börjar gälla."
@@ -45,72 +39,32 @@ class ValidityMixin:
     def validity_initial(agreement: Agreement) -> dict:
         return {name: getattr(agreement, name) for name in VALIDITY_FIELDS}
 
-    def clean_validity(self, cleaned: dict) -> None:
+    def clean_dates(self, cleaned: dict) -> None:
         start, end = cleaned.get("valid_from"), cleaned.get("valid_until")
         if start and end and end < start:
             self.add_error("valid_until", UNTIL_BEFORE_FROM)
 
 
-class StartForm(ValidityMixin, PartiesMixin, OrganisationMixin, DescribedErrorsMixin, forms.Form):
+class StartForm(ValidityMixin, DocumentStartForm):
     """A new draft: for which organisation, with which parties, validity and starting text."""
 
-    EMPTY = "empty"
-    PREDECESSOR = "predecessor"
     municipalities_help = MUNICIPALITIES_HELP
     organisation_not_party = _(
         "%(name)s måste vara part i överenskommelsen: välj den bland parterna."
     )
-
-    title = title_field(_("Rubrik"), TITLE_MAX)
-    start_from = forms.ChoiceField(
-        label=_("Börja från"),
-        widget=forms.RadioSelect,
-        initial=EMPTY,
-        choices=[
-            (EMPTY, _("Ett tomt utkast")),
-            (
-                PREDECESSOR,
-                _(
-                    "Utgå från förra överenskommelsen: organisationens senast publicerade "
-                    "samverkansöverenskommelse (texter, mål och åtaganden, men inte "
-                    "undertecknarna)"
-                ),
-            ),
-        ],
-        error_messages={"required": _("Välj hur utkastet ska börja.")},
+    predecessor_label = _(
+        "Utgå från förra överenskommelsen: organisationens senast publicerade "
+        "samverkansöverenskommelse (texter, mål och åtaganden, men inte undertecknarna)"
     )
-
-    def __init__(
-        self,
-        *args,
-        organisations: list[Municipality | PoliceArea],
-        municipalities: list[Municipality],
-        police_areas: list[PoliceArea],
-        **kwargs,
-    ):
-        super().__init__(*args, **kwargs)
-        self.add_organisation_field(organisations)
-        self.add_party_fields(municipalities, police_areas)
-        self.add_validity_fields()
-        drop_maxlength(self)
-        self.order_fields(["party", "police_area", "municipalities", "title", *VALIDITY_FIELDS])
-
-    def clean(self):
-        cleaned = super().clean()
-        self.clean_validity(cleaned)
-        self.clean_parties(cleaned)
-        self.clean_organisation(cleaned)
-        return cleaned
+    after_title = VALIDITY_FIELDS
 
 
-class DraftForm(ValidityMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
+class DraftForm(ValidityMixin, DocumentDraftForm):
     """The draft's own fields: title, validity, parties, texts and follow-up."""
 
     municipalities_help = MUNICIPALITIES_HELP
     TEXTS = ("introduction", "goals_introduction", "strategy", "follow_up")
-    ADDED = ("police_area", "municipalities", *VALIDITY_FIELDS)
 
-    title = title_field(_("Rubrik"), TITLE_MAX)
     police_party_name = forms.CharField(
         label=_("Polisens part som den skrivs i dokumentet"),
         max_length=120,
@@ -153,14 +107,6 @@ class DraftForm(ValidityMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
     )
     content_version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
-    def __init__(
-        self, *args, municipalities: list[Municipality], police_areas: list[PoliceArea], **kwargs
-    ):
-        super().__init__(*args, **kwargs)
-        self.add_party_fields(municipalities, police_areas)
-        self.add_validity_fields()
-        drop_maxlength(self)
-
     @classmethod
     def initial_for(cls, agreement: Agreement) -> dict:
         names = ("title", "police_party_name", *cls.TEXTS, "followed_up_by", "content_version")
@@ -175,17 +121,11 @@ class DraftForm(ValidityMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
     def validity_fields(self):
         return [self[n] for n in VALIDITY_FIELDS]
 
-    def text_fields(self):
-        return [self[n] for n in self.TEXTS]
+    def party_fields(self):
+        return [self["police_area"], self["police_party_name"], self["municipalities"]]
 
     def follow_up_fields(self):
         return [self["follow_up"], self["follow_up_interval_years"], self["followed_up_by"]]
-
-    def clean(self):
-        cleaned = super().clean()
-        self.clean_validity(cleaned)
-        self.clean_parties(cleaned)
-        return cleaned
 
 
 class GoalRowForm(DescribedErrorsMixin, forms.Form):

@@ -1,6 +1,6 @@
-"""The flow every draft page shares: show the draft to those who may see it, let its
-editors add, remove and move rows, save, and keep what they typed when saving fails
-(bad input, or another editor saved first)."""
+"""The flow every document type's drafting pages share: start a draft; show the draft to
+those who may see it, let its editors add, remove and move rows, save, and keep what
+they typed when saving fails (bad input, or another editor saved first); preview it."""
 
 from __future__ import annotations
 
@@ -9,18 +9,28 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, QueryDict
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from agreements.drafting.document_forms import DocumentStartForm
 from agreements.drafting.editor import DocumentEditor
-from agreements.drafting.rows import RowSet
+from agreements.drafting.selectors import (
+    editor_organisations,
+    get_document_for_viewer,
+    is_editor,
+    party_options,
+)
 from agreements.models import DatedDocument
 from agreements.publishing.permissions import can_edit
 from agreements.publishing.spec import PublishingSpec
 from agreements.publishing.workflow import DocumentConflict, events_of
+from portal.documents.responses import preview_response
 from portal.forms import add_service_errors
+from portal.services import document_preview
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Någon annan har sparat utkastet medan du arbetade med det. Dina ändringar är inte "
@@ -29,37 +39,80 @@ CONFLICT_MESSAGE = gettext_lazy(
 )
 
 
-class DraftPage(ABC):
-    """One document type's draft page: its template, editor, rows and save service."""
+class StartPage(ABC):
+    """One document type's start page: its template, form and start service."""
 
     spec: PublishingSpec
     template_name: str
+    form_class: type[DocumentStartForm]
+    # The page's heading, title and last crumb ("Nytt medborgarlöfte").
+    heading: str
+
+    @abstractmethod
+    def start(self, data: dict[str, Any], **common) -> DatedDocument:
+        """Call the start service with ``common`` (user, organisation, title, parties and
+        from_predecessor) and the document type's own values from ``data``."""
+
+    def respond(self, request) -> HttpResponse:
+        """Start a draft: the organisation, parties, title, dates and where to start from."""
+        if not is_editor(request.user):
+            raise PermissionDenied
+        municipalities, police_areas = party_options(request.user)
+        form = self.form_class(
+            request.POST if request.method == "POST" else None,
+            organisations=editor_organisations(request.user),
+            municipalities=municipalities,
+            police_areas=police_areas,
+        )
+        if request.method == "POST" and form.is_valid():
+            data = form.cleaned_data
+            try:
+                document = self.start(
+                    data,
+                    user=request.user,
+                    organisation=data["party"],
+                    title=data["title"],
+                    police_area=data["police_area"],
+                    municipalities=data["municipalities"],
+                    from_predecessor=form.from_predecessor(),
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Utkastet är påbörjat. Det sparas när du trycker Spara.")
+                )
+                return redirect(self.spec.draft_url(document))
+        return render(
+            request,
+            self.template_name,
+            {"form": form, "page_heading": self.heading},
+            status=400 if form.errors else 200,
+        )
+
+
+class DraftPage(ABC):
+    """One document type's draft page and its preview: templates, editor and save service."""
+
+    spec: PublishingSpec
+    template_name: str
+    preview_template_name: str
+    preview_url_name: str
+    editor_class: type[DocumentEditor]
     # "Medborgarlöftet är %(status)s och kan inte ändras nu." in the document's words.
     not_editable_message: str
 
     @abstractmethod
-    def options(self, user, document: DatedDocument) -> dict[str, Any]:
-        """What the editor's forms need besides the document (the parties to choose)."""
-
-    @abstractmethod
-    def editor_for(self, document: DatedDocument, **options) -> DocumentEditor:
-        """The editor showing the saved draft."""
-
-    @abstractmethod
-    def editor(self, *, rows: RowSet, data=None, initial=None, **options) -> DocumentEditor:
-        """The editor showing what was posted: bound to ``data``, or showing ``initial``."""
-
-    @abstractmethod
-    def rows(self) -> RowSet:
-        """The page's kinds of row, empty."""
-
-    @abstractmethod
-    def main_initial(self, data: QueryDict) -> dict:
-        """The main form's values as posted."""
-
-    @abstractmethod
     def save(self, *, user, document, content_version: int, editor: DocumentEditor) -> None:
         """Call the save service with the (valid) editor's content."""
+
+    def options(self, user, document: DatedDocument) -> dict[str, Any]:
+        """What the editor's forms need besides the document: the parties to choose."""
+        municipalities, police_areas = party_options(user, document)
+        return {"municipalities": municipalities, "police_areas": police_areas}
+
+    def document_for_viewer(self, user, pk: int) -> DatedDocument:
+        return get_document_for_viewer(self.spec, user, pk)
 
     def submit_url(self, document: DatedDocument) -> str:
         """The publishing workflow's "send for signing" address."""
@@ -77,6 +130,9 @@ class DraftPage(ABC):
             self.template_name,
             {
                 "document": document,
+                "draft_url": self.spec.draft_url(document),
+                "preview_url": reverse(self.preview_url_name, kwargs={"pk": document.pk}),
+                "preview_pdf_url": self.spec.preview_pdf_url(document),
                 "editor": editor,
                 "may_edit": may_edit,
                 "focus_key": focus_key,
@@ -104,18 +160,20 @@ class DraftPage(ABC):
             return self.render(request, document)
         options = self.options(request.user, document)
         if request.method == "GET":
-            return self.render(request, document, editor=self.editor_for(document, **options))
-        rows = self.rows().read(request.POST)
+            editor = self.editor_class.for_document(document, **options)
+            return self.render(request, document, editor=editor)
+        rows = self.editor_class.rows_class().read(request.POST)
         action = request.POST.get("action", "save")
         if action != "save":
             focus_key = rows.apply(action)
-            editor = self.editor(rows=rows, initial=self.main_initial(request.POST), **options)
+            initial = self.editor_class.main_initial(request.POST)
+            editor = self.editor_class(rows=rows, initial=initial, **options)
             return self.render(request, document, editor=editor, focus_key=focus_key, unsaved=True)
         rows.drop_empty_new_rows()
         data = request.POST.copy()
         for name, value in rows.as_data().items():
             data[name] = value  # renumbered without the blank rows; setitem replaces
-        editor = self.editor(rows=rows, data=data, **options)
+        editor = self.editor_class(rows=rows, data=data, **options)
         if not editor.is_valid():
             return self.render(request, document, editor=editor, status=400)
         try:
@@ -128,7 +186,7 @@ class DraftPage(ABC):
         except DocumentConflict as conflict:
             # Another editor saved first: keep what this one typed, show what is saved now.
             data["content_version"] = str(conflict.current.content_version)
-            editor = self.editor(rows=rows, data=data, **options)
+            editor = self.editor_class(rows=rows, data=data, **options)
             editor.is_valid()
             editor.main.add_error(None, CONFLICT_MESSAGE)
             return self.render(request, self.spec.load(document.pk), editor=editor, status=409)
@@ -137,3 +195,19 @@ class DraftPage(ABC):
             return self.render(request, document, editor=editor, status=400)
         messages.success(request, _("Utkastet är sparat."))
         return redirect(self.spec.draft_url(document))
+
+    def preview(self, request, document: DatedDocument) -> HttpResponse:
+        """The document's page as residents will see it once published."""
+        context = {
+            "document": document,
+            "content_template": self.spec.content_template,
+            "draft_url": self.spec.draft_url(document),
+            "preview_pdf_url": self.spec.preview_pdf_url(document),
+            **self.spec.page_context(document),
+            "today": timezone.localdate(),
+        }
+        return render(request, self.preview_template_name, context)
+
+    def preview_pdf(self, document: DatedDocument) -> HttpResponse:
+        """The PDF publishing would seal, marked as a draft on every page; never stored."""
+        return preview_response(document_preview(document=document, pdf=self.spec.pdf))

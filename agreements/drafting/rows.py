@@ -109,6 +109,11 @@ class RowSet:
     def __init__(self, **kinds: RowList):
         self.kinds = kinds
 
+    @classmethod
+    def from_document(cls, document) -> RowSet:
+        """The saved draft's rows."""
+        raise NotImplementedError
+
     def read(self, data: QueryDict) -> RowSet:
         for rows in self.kinds.values():
             rows.read(data)

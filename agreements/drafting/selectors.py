@@ -1,9 +1,10 @@
 """Reads every draft page makes: the editor's organisations and the parties they may
-name, a document type's drafts, and one draft for a user who may see it."""
+name, a document type's drafts, the latest published document to start from, and one
+draft for a user who may see it."""
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from agreements.models import DatedDocument, Membership, Municipality, PoliceArea
@@ -73,6 +74,23 @@ def drafts_for_editor(model: type[DatedDocument], user: User) -> list[DatedDocum
         .select_related("police_area")
         .order_by("-updated_at", "-pk")
     )
+
+
+def latest_published(
+    spec: PublishingSpec,
+    published: QuerySet,
+    organisation: Municipality | PoliceArea,
+    *,
+    start_field: str,
+) -> DatedDocument | None:
+    """The organisation's document among ``published`` that started last (by
+    ``start_field``), with all its parts."""
+    if isinstance(organisation, PoliceArea):
+        found = published.filter(police_area=organisation)
+    else:
+        found = published.filter(municipalities=organisation)
+    latest = found.order_by(f"-{start_field}", "-pk").values_list("pk", flat=True).first()
+    return None if latest is None else spec.load(latest)
 
 
 def get_document_for_viewer(spec: PublishingSpec, user: User, pk: int) -> DatedDocument:

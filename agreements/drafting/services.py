@@ -1,41 +1,32 @@
-"""Writes of an agreement's drafting: start a draft, save what the editors wrote.
-
-Both check on the server that the user is an editor of one of the parties they name,
-run in one transaction and write history. Saving locks the draft's row and refuses a
-content version another editor has saved over (DocumentConflict).
-"""
+"""Writes of an agreement's drafting: agreement_start and agreement_draft_save, on the
+steps every document type takes (agreements.drafting.steps): both check on the server
+that the user is an editor of one of the parties they name, run in one transaction and
+write history; saving locks the draft's row and refuses a content version another
+editor has saved over (DocumentConflict)."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from agreements.drafting.steps import check_may_start, check_named_parties, save_ordered_parts
+from agreements.drafting.selectors import latest_published
+from agreements.drafting.steps import DraftRules, save_ordered_parts, start_draft
 from agreements.models import (
     Agreement,
     AgreementDuty,
     AgreementGoal,
-    DocumentEvent,
     Municipality,
     PartyKind,
     PoliceArea,
 )
 from agreements.permissions import User
 from agreements.publishing.agreement import AGREEMENT_PUBLISHING
-from agreements.publishing.workflow import (
-    content_changed,
-    draft_slug,
-    locked_draft,
-    record_event,
-    save_with_history,
-)
+from agreements.publishing.workflow import content_changed, locked_draft
 from agreements.selectors import published_agreements
-from portal.choices import PublicationStatus
 
 # What a new draft copies from the agreement it starts from (not the source note: it
 # describes where a published text came from).
@@ -87,23 +78,24 @@ class AgreementContent:
     duties: list[DutyText] = field(default_factory=list)
 
 
-def _check_named_parties(user: User, police_area, municipalities) -> None:
-    check_named_parties(
-        user,
-        police_area,
-        municipalities,
-        _("Du måste vara redaktör för minst en av parterna i överenskommelsen."),
+def latest_published_agreement(organisation: Municipality | PoliceArea) -> Agreement | None:
+    """The organisation's published agreement that started last, with all its parts."""
+    return latest_published(
+        AGREEMENT_PUBLISHING, published_agreements(), organisation, start_field="valid_from"
     )
 
 
-def latest_published_agreement(organisation: Municipality | PoliceArea) -> Agreement | None:
-    """The organisation's published agreement that started last, with all its parts."""
-    if isinstance(organisation, PoliceArea):
-        found = published_agreements().filter(police_area=organisation)
-    else:
-        found = published_agreements().filter(municipalities=organisation)
-    latest = found.order_by("-valid_from", "-pk").values_list("pk", flat=True).first()
-    return None if latest is None else AGREEMENT_PUBLISHING.load(latest)
+AGREEMENT_DRAFTING = DraftRules(
+    spec=AGREEMENT_PUBLISHING,
+    copied_fields=COPIED_FIELDS,
+    not_an_editor_of_a_party=gettext_lazy(
+        "Du måste vara redaktör för minst en av parterna i överenskommelsen."
+    ),
+    no_predecessor=gettext_lazy(
+        "Organisationen har ingen publicerad överenskommelse att utgå från."
+    ),
+    latest_published=latest_published_agreement,
+)
 
 
 @transaction.atomic
@@ -119,39 +111,20 @@ def agreement_start(
 ) -> Agreement:
     """Start a draft agreement; from the organisation's latest published agreement (its
     texts, goals and duties, not its paper signatories) when asked."""
-    check_may_start(user, organisation)
-    _check_named_parties(user, police_area, municipalities)
-    source = latest_published_agreement(organisation) if from_predecessor else None
-    if from_predecessor and source is None:
-        raise ValidationError(
-            {"start_from": _("Organisationen har ingen publicerad överenskommelse att utgå från.")}
-        )
-    now = timezone.now()
-    agreement = Agreement(
-        title=title.strip(),
-        slug=draft_slug(),
-        status=PublicationStatus.DRAFT,
+    return start_draft(
+        AGREEMENT_DRAFTING,
+        user=user,
+        organisation=organisation,
+        title=title,
         police_area=police_area,
-        valid_from=validity.valid_from,
-        valid_until=validity.valid_until,
-        extends_until_further_notice=validity.extends_until_further_notice,
-        created_by=user,
-        created_at=now,
-        updated_at=now,
+        municipalities=municipalities,
+        from_predecessor=from_predecessor,
+        dates={
+            "valid_from": validity.valid_from,
+            "valid_until": validity.valid_until,
+            "extends_until_further_notice": validity.extends_until_further_notice,
+        },
     )
-    if source is not None:
-        for name in COPIED_FIELDS:
-            setattr(agreement, name, getattr(source, name))
-        # An agreement has one successor: a second draft from the same one only copies it.
-        if not Agreement.objects.filter(predecessor=source).exists():
-            agreement.predecessor = source
-    agreement.full_clean()
-    save_with_history(agreement, user)
-    agreement.municipalities.set(municipalities)
-    if source is not None:
-        AGREEMENT_PUBLISHING.copy_parts(source, agreement, signatories=False)
-    record_event(agreement, DocumentEvent.Kind.STARTED, user)
-    return agreement
 
 
 @transaction.atomic
@@ -162,7 +135,7 @@ def agreement_draft_save(
     content version. Raises DocumentConflict if another editor saved since
     ``content_version``."""
     current = locked_draft(agreement, user=user, content_version=content_version)
-    _check_named_parties(user, content.police_area, content.municipalities)
+    AGREEMENT_DRAFTING.check_named_parties(user, content.police_area, content.municipalities)
     loaded = AGREEMENT_PUBLISHING.load(current.pk)
     validity = content.validity
     values = {

@@ -4,11 +4,10 @@ summary for all of them, and what they hold as the service's DraftContent."""
 from __future__ import annotations
 
 from django.http import QueryDict
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from agreements.drafting.editor import DocumentEditor
-from agreements.drafting.editor import main_initial_from_post as initial_from_post
-from agreements.models import Municipality, PoliceArea
+from agreements.drafting.editor import DocumentEditor, RowSection
+from agreements.models import Municipality
 from pledges.drafting.forms import DraftForm
 from pledges.drafting.rows import (
     DraftRows,
@@ -17,61 +16,58 @@ from pledges.drafting.rows import (
     unique_area_titles,
 )
 from pledges.drafting.services import CommitmentText, DraftContent, FocusAreaText
-from pledges.models import Pledge
 
-ADDED_FIELDS = ("start_year", "end_year", "start_date", "end_date", "police_area", "municipalities")
-
-
-def main_initial_from_post(data: QueryDict) -> dict:
-    """The main form's values as typed, to show again unchanged after a row action."""
-    return initial_from_post(DraftForm, data, extra=ADDED_FIELDS)
+FOCUS_AREAS = RowSection(
+    what="area",
+    anchor="fokusomraden",
+    add_anchor="lagg-till-fokusomrade",
+    label=gettext_lazy("Fokusområde %(n)d"),
+    heading=gettext_lazy("Fokusområden"),
+    hint=gettext_lazy(
+        "Till exempel Trafik, Droger eller Grannsamverkan. Löftena kan sedan kopplas till ett "
+        "fokusområde."
+    ),
+    empty=gettext_lazy("Inga fokusområden ännu."),
+    add=gettext_lazy("Lägg till ett fokusområde"),
+)
+COMMITMENTS = RowSection(
+    what="commitment",
+    anchor="loften",
+    add_anchor="lagg-till-lofte",
+    label=gettext_lazy("Löfte %(n)d"),
+    heading=gettext_lazy("Löften"),
+    hint=gettext_lazy(
+        "Löftena visas för invånarna i den ordning de står här, under sitt fokusområde och den "
+        "som ansvarar."
+    ),
+    empty=gettext_lazy("Inga löften ännu."),
+    add=gettext_lazy("Lägg till ett löfte"),
+)
 
 
 class DraftEditor(DocumentEditor):
     """The pledge's draft page's forms (see DocumentEditor)."""
 
-    def __init__(
-        self,
-        *,
-        rows: DraftRows,
-        municipalities: list[Municipality],
-        police_areas: list[PoliceArea],
-        data: QueryDict | None = None,
-        initial: dict | None = None,
+    form_class = DraftForm
+    rows_class = DraftRows
+    sections = (FOCUS_AREAS, COMMITMENTS)
+
+    def build_row_forms(
+        self, *, municipalities: list[Municipality], data: QueryDict | None, initial: dict | None
     ):
-        self.rows = rows
-        self.bound = data is not None
-        self.main = DraftForm(
-            data, initial=initial, municipalities=municipalities, police_areas=police_areas
-        )
+        # A commitment's responsible municipality is one of the parties chosen now.
         chosen = data.getlist("municipalities") if data is not None else initial["municipalities"]
         names = {str(m.pk): m.official_name for m in municipalities}
         municipality_choices = [(pk, names[pk]) for pk in names if pk in set(chosen)]
-        self.area_forms = focus_area_forms(rows, bound=self.bound)
-        self.commitment_forms = commitment_forms(
-            rows, municipality_choices=municipality_choices, bound=self.bound
-        )
-
-    @classmethod
-    def for_pledge(cls, pledge: Pledge, **kwargs) -> DraftEditor:
-        return cls(
-            rows=DraftRows.from_pledge(pledge), initial=DraftForm.initial_for(pledge), **kwargs
-        )
-
-    def row_groups(self):
-        return [
-            (self.area_forms, _("Fokusområde %(n)d")),
-            (self.commitment_forms, _("Löfte %(n)d")),
-        ]
+        return {
+            "area": focus_area_forms(self.rows, bound=self.bound),
+            "commitment": commitment_forms(
+                self.rows, municipality_choices=municipality_choices, bound=self.bound
+            ),
+        }
 
     def rows_valid(self) -> bool:
-        return unique_area_titles(self.area_forms)
-
-    def area_rows(self):
-        return self.buttons(self.area_forms)
-
-    def commitment_rows(self):
-        return self.buttons(self.commitment_forms)
+        return unique_area_titles(self.row_forms["area"])
 
     def content(self) -> DraftContent:
         """What the (valid) forms hold, for pledge_draft_save."""
@@ -89,7 +85,7 @@ class DraftEditor(DocumentEditor):
                     title=form.cleaned_data["title"],
                     description=form.cleaned_data["description"],
                 )
-                for form in self.area_forms
+                for form in self.row_forms["area"]
             ],
             commitments=[
                 CommitmentText(
@@ -105,6 +101,6 @@ class DraftEditor(DocumentEditor):
                     kind=form.cleaned_data["kind"],
                     yearly_target=form.cleaned_data["yearly_target"],
                 )
-                for form in self.commitment_forms
+                for form in self.row_forms["commitment"]
             ],
         )

@@ -8,29 +8,22 @@ import datetime
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from agreements.drafting.fields import (
-    TITLE_MAX,
-    OrganisationMixin,
-    PartiesMixin,
-    date_field,
-    drop_maxlength,
-    text_field,
-    title_field,
-    year_field,
-)
-from agreements.models import Municipality, PoliceArea
-from portal.forms import DescribedErrorsMixin
+from agreements.drafting.document_forms import DatesMixin, DocumentDraftForm, DocumentStartForm
+from agreements.drafting.fields import date_field, text_field, year_field
 
 MUNICIPALITIES_HELP = _("Kryssa i varje kommun som är part i medborgarlöftet.")
 
 END_BEFORE_START = _("Periodens slut kan inte ligga före dess början.")
+PERIOD_FIELDS = ("start_year", "end_year", "start_date", "end_date")
 
 
-class PeriodMixin:
+class PeriodMixin(DatesMixin):
     """The period as whole calendar years or as exact dates; cleaned into
     ``period_start`` and ``period_end`` (dates) whichever way it was given."""
 
-    def add_period_fields(self) -> None:
+    DATE_FIELDS = PERIOD_FIELDS
+
+    def add_date_fields(self) -> None:
         self.fields["start_year"] = year_field(_("Första år"))
         self.fields["end_year"] = year_field(_("Sista år"))
         self.fields["start_date"] = date_field(_("Första dag"))
@@ -47,9 +40,8 @@ class PeriodMixin:
             return {"start_year": start.year, "end_year": end.year}
         return {"start_date": start, "end_date": end}
 
-    def clean_period(self, cleaned: dict) -> None:
-        names = ("start_year", "end_year", "start_date", "end_date")
-        if any(name in self.errors for name in names):
+    def clean_dates(self, cleaned: dict) -> None:
+        if any(name in self.errors for name in PERIOD_FIELDS):
             return
         start_date, end_date = cleaned.get("start_date"), cleaned.get("end_date")
         start_year, end_year = cleaned.get("start_year"), cleaned.get("end_year")
@@ -82,66 +74,26 @@ class PeriodMixin:
         cleaned["period_start"], cleaned["period_end"] = start, end
 
 
-class StartForm(PeriodMixin, PartiesMixin, OrganisationMixin, DescribedErrorsMixin, forms.Form):
+class StartForm(PeriodMixin, DocumentStartForm):
     """A new draft: for which organisation, with which parties, period and starting text."""
 
-    EMPTY = "empty"
-    PREDECESSOR = "predecessor"
     municipalities_help = MUNICIPALITIES_HELP
     organisation_not_party = _(
         "%(name)s måste vara part i medborgarlöftet: välj den bland parterna."
     )
-
-    title = title_field(_("Rubrik"), TITLE_MAX)
-    start_from = forms.ChoiceField(
-        label=_("Börja från"),
-        widget=forms.RadioSelect,
-        initial=EMPTY,
-        choices=[
-            (EMPTY, _("Ett tomt utkast")),
-            (
-                PREDECESSOR,
-                _(
-                    "Utgå från förra löftet: organisationens senast publicerade medborgarlöfte "
-                    "(texter, fokusområden och löften, men inte undertecknarna)"
-                ),
-            ),
-        ],
-        error_messages={"required": _("Välj hur utkastet ska börja.")},
+    predecessor_label = _(
+        "Utgå från förra löftet: organisationens senast publicerade medborgarlöfte "
+        "(texter, fokusområden och löften, men inte undertecknarna)"
     )
-
-    def __init__(
-        self,
-        *args,
-        organisations: list[Municipality | PoliceArea],
-        municipalities: list[Municipality],
-        police_areas: list[PoliceArea],
-        **kwargs,
-    ):
-        super().__init__(*args, **kwargs)
-        self.add_organisation_field(organisations)
-        self.add_party_fields(municipalities, police_areas)
-        self.add_period_fields()
-        drop_maxlength(self)
-        # Field order on the page: who, parties, title, period, start.
-        self.order_fields(
-            ["party", "police_area", "municipalities", "title", "start_year", "end_year"]
-        )
-
-    def clean(self):
-        cleaned = super().clean()
-        self.clean_period(cleaned)
-        self.clean_parties(cleaned)
-        self.clean_organisation(cleaned)
-        return cleaned
+    # Only the years are placed: the exact dates follow "Börja från" in the error summary.
+    after_title = ("start_year", "end_year")
 
 
-class DraftForm(PeriodMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
+class DraftForm(PeriodMixin, DocumentDraftForm):
     """The draft's own fields: title, period, parties and texts."""
 
     municipalities_help = MUNICIPALITIES_HELP
 
-    title = title_field(_("Rubrik"), TITLE_MAX)
     background = text_field(_("Bakgrund"), _("Högst 10 000 tecken."))
     basis = text_field(
         _("Underlag"),
@@ -167,14 +119,6 @@ class DraftForm(PeriodMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
 
     TEXTS = ("background", "basis", "goal", "effects", "feedback", "follow_up")
 
-    def __init__(
-        self, *args, municipalities: list[Municipality], police_areas: list[PoliceArea], **kwargs
-    ):
-        super().__init__(*args, **kwargs)
-        self.add_party_fields(municipalities, police_areas)
-        self.add_period_fields()
-        drop_maxlength(self)
-
     @classmethod
     def initial_for(cls, pledge) -> dict:
         return {
@@ -187,13 +131,4 @@ class DraftForm(PeriodMixin, PartiesMixin, DescribedErrorsMixin, forms.Form):
         }
 
     def period_fields(self):
-        return [self[n] for n in ("start_year", "end_year", "start_date", "end_date")]
-
-    def text_fields(self):
-        return [self[n] for n in self.TEXTS]
-
-    def clean(self):
-        cleaned = super().clean()
-        self.clean_period(cleaned)
-        self.clean_parties(cleaned)
-        return cleaned
+        return [self[n] for n in PERIOD_FIELDS]

@@ -138,7 +138,7 @@ class DraftRows(RowSet):
         return self.kinds["commitment"].rows
 
     @classmethod
-    def from_pledge(cls, pledge: Pledge) -> DraftRows:
+    def from_document(cls, pledge: Pledge) -> DraftRows:
         rows = cls()
         rows.kinds["area"].load(
             [

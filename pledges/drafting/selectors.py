@@ -4,7 +4,7 @@ and one draft for a user who may see it (see agreements.drafting.selectors)."""
 from __future__ import annotations
 
 from agreements.drafting.selectors import drafts_for_editor as document_drafts_for_editor
-from agreements.drafting.selectors import get_document_for_viewer
+from agreements.drafting.selectors import get_document_for_viewer, latest_published
 from agreements.models import Municipality, PoliceArea
 from agreements.permissions import User
 from pledges.models import Pledge
@@ -20,12 +20,9 @@ def drafts_for_editor(user: User) -> list[Pledge]:
 
 def latest_published_pledge(organisation: Municipality | PoliceArea) -> Pledge | None:
     """The organisation's published pledge that started last, with all its parts."""
-    if isinstance(organisation, PoliceArea):
-        found = published_pledges().filter(police_area=organisation)
-    else:
-        found = published_pledges().filter(municipalities=organisation)
-    latest = found.order_by("-period_start", "-pk").values_list("pk", flat=True).first()
-    return None if latest is None else PLEDGE_PUBLISHING.load(latest)
+    return latest_published(
+        PLEDGE_PUBLISHING, published_pledges(), organisation, start_field="period_start"
+    )
 
 
 def get_pledge_for_viewer(user: User, pk: int) -> Pledge:

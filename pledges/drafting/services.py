@@ -1,40 +1,24 @@
-"""Writes of drafting: start a draft, save what the editors wrote.
-
-Both check on the server that the user is an editor of one of the parties they name,
-run in one transaction and write history. Saving locks the draft's row and refuses a
-content version another editor has saved over (DocumentConflict).
-"""
+"""Writes of a pledge's drafting: pledge_start and pledge_draft_save, on the steps every
+document type takes (agreements.drafting.steps). A pledge's focus areas are saved here:
+commitments name them by row key, and two areas may swap titles in one save."""
 
 from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agreements.drafting.rows import saved_pk
-from agreements.drafting.steps import (
-    check_may_start,
-    check_named_parties,
-    delete_part,
-    save_part,
-)
-from agreements.models import DocumentEvent, Municipality, PoliceArea
+from agreements.drafting.steps import DraftRules, delete_part, save_part, start_draft
+from agreements.models import Municipality, PoliceArea
 from agreements.permissions import User
-from agreements.publishing.workflow import (
-    content_changed,
-    draft_slug,
-    locked_draft,
-    record_event,
-    save_with_history,
-)
+from agreements.publishing.workflow import content_changed, locked_draft
 from pledges.drafting.selectors import latest_published_pledge
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.publishing import PLEDGE_PUBLISHING
-from portal.choices import PublicationStatus
 
 TEXT_FIELDS = ("background", "basis", "goal", "effects", "feedback", "follow_up")
 
@@ -71,15 +55,17 @@ class DraftContent:
     commitments: list[CommitmentText] = field(default_factory=list)
 
 
-def _check_named_parties(
-    user: User, police_area: PoliceArea | None, municipalities: list[Municipality]
-) -> None:
-    check_named_parties(
-        user,
-        police_area,
-        municipalities,
-        _("Du måste vara redaktör för minst en av parterna i medborgarlöftet."),
-    )
+PLEDGE_DRAFTING = DraftRules(
+    spec=PLEDGE_PUBLISHING,
+    copied_fields=TEXT_FIELDS,
+    not_an_editor_of_a_party=gettext_lazy(
+        "Du måste vara redaktör för minst en av parterna i medborgarlöftet."
+    ),
+    no_predecessor=gettext_lazy(
+        "Organisationen har inget publicerat medborgarlöfte att utgå från."
+    ),
+    latest_published=latest_published_pledge,
+)
 
 
 @transaction.atomic
@@ -96,38 +82,16 @@ def pledge_start(
 ) -> Pledge:
     """Start a draft pledge; from the organisation's latest published pledge (its texts,
     focus areas and commitments, not its paper signatories) when asked."""
-    check_may_start(user, organisation)
-    _check_named_parties(user, police_area, municipalities)
-    source = latest_published_pledge(organisation) if from_predecessor else None
-    if from_predecessor and source is None:
-        raise ValidationError(
-            {"start_from": _("Organisationen har inget publicerat medborgarlöfte att utgå från.")}
-        )
-    now = timezone.now()
-    pledge = Pledge(
-        title=title.strip(),
-        slug=draft_slug(),
-        status=PublicationStatus.DRAFT,
+    return start_draft(
+        PLEDGE_DRAFTING,
+        user=user,
+        organisation=organisation,
+        title=title,
         police_area=police_area,
-        period_start=period_start,
-        period_end=period_end,
-        created_by=user,
-        created_at=now,
-        updated_at=now,
+        municipalities=municipalities,
+        from_predecessor=from_predecessor,
+        dates={"period_start": period_start, "period_end": period_end},
     )
-    if source is not None:
-        for name in TEXT_FIELDS:
-            setattr(pledge, name, getattr(source, name))
-        # A pledge has one successor: a second draft from the same one only copies it.
-        if not Pledge.objects.filter(predecessor=source).exists():
-            pledge.predecessor = source
-    pledge.full_clean()
-    save_with_history(pledge, user)
-    pledge.municipalities.set(municipalities)
-    if source is not None:
-        PLEDGE_PUBLISHING.copy_parts(source, pledge, signatories=False)
-    record_event(pledge, DocumentEvent.Kind.STARTED, user)
-    return pledge
 
 
 def _save_focus_areas(
@@ -220,7 +184,7 @@ def pledge_draft_save(
     as one new content version. Raises DocumentConflict if another editor saved since
     ``content_version``."""
     current = locked_draft(pledge, user=user, content_version=content_version)
-    _check_named_parties(user, content.police_area, content.municipalities)
+    PLEDGE_DRAFTING.check_named_parties(user, content.police_area, content.municipalities)
     loaded = PLEDGE_PUBLISHING.load(current.pk)
     values = {
         "title": content.title.strip(),

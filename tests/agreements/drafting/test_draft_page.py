@@ -4,12 +4,10 @@ stale save, and the same number of queries for 1 and 50 duties."""
 from __future__ import annotations
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from agreements.models import Agreement, AgreementDuty, Membership
-from tests.drafting_forms import form_data
+from tests.drafting_forms import form_data, query_count
 
 pytestmark = pytest.mark.django_db
 
@@ -189,12 +187,6 @@ def add_duties(agreement: Agreement, n: int) -> None:
         AgreementDuty.objects.create(
             agreement=agreement, party=parties[i % 3], text=f"Åtagande nummer {i}", order=i
         )
-
-
-def query_count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
 
 
 # Draft page (editor):

@@ -17,7 +17,7 @@ from agreements.models import (
 from portal.choices import PublicationStatus
 from portal.models import IssuedDocument
 from tests.documents.conftest import pdf_text
-from tests.drafting_forms import form_data, last_row
+from tests.drafting_forms import form_data, last_row, post_start_form, press
 from tests.factories import AgreementFactory, AgreementGoalFactory
 from tests.publishing.conftest import PASSWORD
 from tests.seeds import html_text
@@ -27,24 +27,16 @@ pytestmark = pytest.mark.django_db
 NEW_URL = "/redaktor/overenskommelse/ny/"
 
 
-def press(client, url, data, action):
-    data = data.copy()
-    data["action"] = action
-    return client.post(url, data)
-
-
 def start_agreement(client, place, **changes):
-    page = client.get(NEW_URL)
-    assert page.status_code == 200
-    data = form_data(page.content.decode())
-    data["title"] = "Samverkansöverenskommelse 2027–2030, Björkvik"
-    data["valid_from"], data["valid_until"] = "2027-01-01", "2030-12-31"
-    data["extends_until_further_notice"] = "on"
-    data["police_area"] = str(place.police_area.pk)
-    data.setlist("municipalities", [str(place.municipality.pk)])
-    for name, value in changes.items():
-        data[name] = value
-    return client.post(NEW_URL, data)
+    values = {
+        "title": "Samverkansöverenskommelse 2027–2030, Björkvik",
+        "valid_from": "2027-01-01",
+        "valid_until": "2030-12-31",
+        "extends_until_further_notice": "on",
+        "police_area": str(place.police_area.pk),
+        "municipalities": [str(place.municipality.pk)],
+    }
+    return post_start_form(client, NEW_URL, {**values, **changes})
 
 
 def step_url(step: str, agreement: Agreement) -> str:

@@ -3,13 +3,12 @@
 import io
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pypdf import PdfReader
 
 from pledges.models import Commitment
 from portal.models import IssuedDocument
+from tests.drafting_forms import query_count
 from tests.factories import CommitmentFactory, FocusAreaFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,12 +40,6 @@ def add_commitments(draft, n: int, area_title: str) -> None:
             kind=Commitment.Kind.ONGOING,
             yearly_target=None,
         )
-
-
-def query_count(client, url: str) -> int:
-    with CaptureQueriesContext(connection) as context:
-        assert client.get(url).status_code == 200
-    return len(context.captured_queries)
 
 
 # Draft page (editor):

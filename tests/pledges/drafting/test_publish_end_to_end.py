@@ -16,8 +16,8 @@ from portal.choices import PublicationStatus
 from portal.models import IssuedDocument
 from tests.documents import conftest as documents
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
-from tests.drafting_forms import form_data, last_row
-from tests.pledges.drafting.test_writing import press, start_draft
+from tests.drafting_forms import form_data, last_row, press
+from tests.pledges.drafting.test_writing import start_draft
 from tests.seeds import html_text
 
 pytestmark = pytest.mark.django_db

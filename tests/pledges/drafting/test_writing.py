@@ -9,7 +9,14 @@ from django.urls import reverse
 from agreements.models import DocumentEvent, Membership
 from pledges.models import Commitment, Pledge
 from portal.choices import PublicationStatus
-from tests.drafting_forms import form_data, last_row, row_key, row_prefix
+from tests.drafting_forms import (
+    form_data,
+    last_row,
+    post_start_form,
+    press,
+    row_key,
+    row_prefix,
+)
 from tests.factories import (
     CommitmentFactory,
     FocusAreaFactory,
@@ -22,23 +29,15 @@ pytestmark = pytest.mark.django_db
 NEW_URL = "/redaktor/medborgarlofte/nytt/"
 
 
-def press(client, url, data, action):
-    data = data.copy()
-    data["action"] = action
-    return client.post(url, data)
-
-
 def start_draft(client, world, **changes):
-    page = client.get(NEW_URL)
-    assert page.status_code == 200
-    data = form_data(page.content.decode())
-    data["title"] = "Medborgarlöfte 2026–2027, Norrby"
-    data["start_year"], data["end_year"] = "2026", "2027"
-    data["police_area"] = str(world.police_area.pk)
-    data.setlist("municipalities", [str(world.municipality.pk)])
-    for name, value in changes.items():
-        data[name] = value
-    return client.post(NEW_URL, data)
+    values = {
+        "title": "Medborgarlöfte 2026–2027, Norrby",
+        "start_year": "2026",
+        "end_year": "2027",
+        "police_area": str(world.police_area.pk),
+        "municipalities": [str(world.municipality.pk)],
+    }
+    return post_start_form(client, NEW_URL, {**values, **changes})
 
 
 def test_editor_writes_a_pledge_from_nothing_and_the_preview_shows_it_in_written_order(
