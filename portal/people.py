@@ -62,7 +62,7 @@ def profile_update(
         exclude=[f.name for f in user._meta.fields if f.name not in {"first_name", "last_name"}]
     )
     user.save(update_fields=["first_name", "last_name"])
-    profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+    profile = Profile.objects.select_for_update().filter(user=user).first() or Profile(user=user)
     profile.title = title.strip()
     profile.full_clean()
     profile._history_user = user
