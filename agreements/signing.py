@@ -18,9 +18,14 @@ from django.utils.translation import gettext_lazy
 
 from agreements.models import Membership, Party, SignOff
 from agreements.permissions import User, parties_with_role
+from portal.people import full_name, has_full_name, profile_title
 
 WRONG_PASSWORD = gettext_lazy(
     "Lösenordet stämmer inte. Skriv ditt eget lösenord för att skriva under."
+)
+NAME_REQUIRED = gettext_lazy(
+    "Ange ditt namn och din titel innan du skriver under: en underskrift visar "
+    "undertecknarens för- och efternamn."
 )
 
 
@@ -31,9 +36,15 @@ def check_signing_password(user: User, password: str) -> None:
 
 
 def signer_name(user: User) -> str:
-    """The name a signature records: the person's full name (their login name only where
-    an account has none yet; issue 11 makes a full name required)."""
-    return user.get_full_name() or user.get_username()
+    """The name a signature or event records: the person's full name, never their login
+    name ("" for an account without one, which may not sign)."""
+    return full_name(user)
+
+
+def require_full_name(user: User) -> None:
+    """A signature names a person: an account without a full name may not sign."""
+    if not has_full_name(user):
+        raise ValidationError(NAME_REQUIRED, code="name_required")
 
 
 def missing_parties(parties: Iterable[Party], sign_offs: Iterable[SignOff]) -> list[Party]:
@@ -54,16 +65,23 @@ def sign_for_parties(
 
     ``make`` builds the unsaved sign-off for one party (its document, content version,
     fingerprint); ``on_signed`` records the step (an event). Raises a ValidationError
-    when the user's parties have all signed already.
+    when the account has no full name or the user's parties have all signed already. A
+    signature without a title of its own takes the title from the person's profile.
     """
+    require_full_name(user)
     to_sign = parties_with_role(
         user, missing_parties(parties, current_sign_offs), Membership.Role.SIGNATORY
     )
     if not to_sign:
         raise ValidationError(_("Din part har redan skrivit under den här versionen."))
     created = []
+    default_title = None
     for party in to_sign:
         sign_off = make(party)
+        if not sign_off.title:
+            if default_title is None:
+                default_title = profile_title(user)
+            sign_off.title = default_title
         sign_off.user = user
         sign_off.name = signer_name(user)
         sign_off.organisation = party.name

@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, SetPasswordForm
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from portal.documents.uploads import read_pdf_upload
+from portal.people import FIRST_NAME_REQUIRED, LAST_NAME_REQUIRED
 
 SHA256_RE = re.compile(r"^[0-9a-f]{64}$")
 
@@ -48,6 +50,76 @@ class LoginForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].widget.attrs.pop("autofocus", None)
+
+
+class ProfileForm(DescribedErrorsMixin, forms.Form):
+    """A person's own full name and title."""
+
+    first_name = forms.CharField(
+        label=_("Förnamn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "given-name"}),
+        error_messages={
+            "required": FIRST_NAME_REQUIRED,
+            "max_length": _("Förnamnet får vara högst %(limit_value)d tecken."),
+        },
+    )
+    last_name = forms.CharField(
+        label=_("Efternamn"),
+        max_length=150,
+        widget=forms.TextInput(attrs={"autocomplete": "family-name"}),
+        error_messages={
+            "required": LAST_NAME_REQUIRED,
+            "max_length": _("Efternamnet får vara högst %(limit_value)d tecken."),
+        },
+    )
+    title = forms.CharField(
+        label=_("Titel"),
+        required=False,
+        max_length=150,
+        help_text=_(
+            "Som den ska stå vid dina underskrifter, till exempel Kommunchef eller "
+            "Lokalpolisområdeschef."
+        ),
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        error_messages={"max_length": _("Titeln får vara högst %(limit_value)d tecken.")},
+    )
+
+
+class ResetRequestForm(DescribedErrorsMixin, PasswordResetForm):
+    """Django's password reset request, in Swedish words."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        email = self.fields["email"]
+        email.label = _("Din e-postadress")
+        email.help_text = _("Adressen som ditt konto i portalen har.")
+        email.error_messages = {
+            **email.error_messages,
+            "required": _("Skriv din e-postadress."),
+            "invalid": _("Skriv en e-postadress, till exempel namn@kommun.se."),
+            "max_length": _("E-postadressen får vara högst %(limit_value)d tecken."),
+        }
+
+
+class NewPasswordForm(DescribedErrorsMixin, SetPasswordForm):
+    """Django's set-a-new-password form (with the password validators), without autofocus
+    for the same reason as the login form."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        first, second = self.fields["new_password1"], self.fields["new_password2"]
+        first.widget.attrs.pop("autofocus", None)
+        first.label = _("Nytt lösenord")
+        # Django's help text is an HTML list; the hint is one paragraph of plain text.
+        first.help_text = " ".join(str(text) for text in password_validators_help_texts())
+        first.error_messages = {**first.error_messages, "required": _("Skriv ett nytt lösenord.")}
+        second.label = _("Skriv det nya lösenordet igen")
+        second.help_text = _("Samma lösenord en gång till, så att inget skrivfel slinker med.")
+        second.error_messages = {
+            **second.error_messages,
+            "required": _("Skriv det nya lösenordet en gång till."),
+        }
 
 
 class VerifyDocumentForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Documents the portal has issued: a frozen, stored copy of each PDF and its SHA-256."""
+"""Documents the portal has issued (a frozen, stored copy of each PDF and its SHA-256),
+and the profile each account adds to its user."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ImmutableDocumentError(Exception):
@@ -145,3 +147,33 @@ class IssuedDocument(models.Model):
     @property
     def is_scanned(self) -> bool:
         return self.kind == self.Kind.SCANNED
+
+
+class Profile(models.Model):
+    """What a person's account adds to Django's user: their title.
+
+    The full name stays in ``User.first_name`` and ``last_name``; together with the
+    title it is what a signature records and what events show, never the login name.
+    """
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("konto"),
+        on_delete=models.CASCADE,
+        related_name="profile",
+    )
+    title = models.CharField(
+        _("titel"),
+        max_length=150,
+        blank=True,
+        help_text=_("Som den står vid underskrifter, till exempel Kommunchef."),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("profil")
+        verbose_name_plural = _("profiler")
+
+    def __str__(self) -> str:
+        return self.user.get_full_name() or str(_("namn saknas"))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from portal import views
+from portal import account_views, views
 
 app_name = "portal"
 
@@ -8,5 +8,6 @@ urlpatterns = [
     path("om-medborgarloften/", views.about, name="about"),
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("kontrollera/", views.verify_document, name="verify"),
+    path("samordnare/konto/", account_views.profile, name="profile"),
     path("dokument/<str:sha256>.pdf", views.document_download, name="document"),
 ]

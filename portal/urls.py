@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import views
+from portal import account_views, views
 from portal.forms import LoginForm
 
 admin.site.site_header = _("Medborgarlöften – administration")
@@ -24,6 +24,23 @@ urlpatterns = [
         name="login",
     ),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
+    # Glömt lösenordet: Django's password reset, in Swedish (names as Django expects).
+    path("glomt-losenord/", account_views.ResetRequestView.as_view(), name="password_reset"),
+    path(
+        "glomt-losenord/skickat/",
+        account_views.ResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "nytt-losenord/<uidb64>/<token>/",
+        account_views.ResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "nytt-losenord/klart/",
+        account_views.ResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
     path("admin/", admin.site.urls),
 ]
 

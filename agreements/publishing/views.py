@@ -21,6 +21,7 @@ from agreements.publishing.spec import PublishingSpec
 from agreements.signing_forms import ReturnForm, SignForm
 from portal.choices import PublicationStatus
 from portal.forms import add_service_errors
+from portal.people import has_full_name, profile_title
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Dokumentet har ändrats sedan du öppnade det. Läs igenom den nya versionen och försök igen."
@@ -95,7 +96,16 @@ def signing_page(
         and permissions.can_sign(request.user, document)
         and bool(state.mine_missing)
     )
-    sign_form = sign_form or SignForm(initial={"content_version": document.content_version})
+    # An account without a full name is asked for it instead of shown the form.
+    needs_name = may_sign and not has_full_name(request.user)
+    if sign_form is None:
+        sign_form = SignForm(
+            initial={
+                "content_version": document.content_version,
+                # The signature's title is the person's own, unless they change it here.
+                "title": profile_title(request.user) if may_sign and not needs_name else "",
+            }
+        )
     return_form = return_form or ReturnForm()
     error_form = next((f for f in (sign_form, return_form) if f.is_bound and f.errors), None)
     context = {
@@ -105,6 +115,7 @@ def signing_page(
         "events": events,
         "last_return": last_return if document.status == PublicationStatus.DRAFT else None,
         "may_sign": may_sign,
+        "needs_name": needs_name,
         "may_return": document.status == PublicationStatus.SUBMITTED
         and permissions.can_sign(request.user, document),
         "may_edit": document.is_editable and permissions.can_edit(request.user, document),

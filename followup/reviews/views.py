@@ -26,6 +26,7 @@ from followup.reviews.submission import submission_problems
 from followup.reviews.workflow import ReviewConflict
 from pledges.models import Pledge
 from portal.forms import add_service_errors
+from portal.people import has_full_name, profile_title
 
 CONFLICT_MESSAGE = gettext_lazy(
     "Någon annan har sparat uppföljningen medan du arbetade med den. Dina ändringar är "
@@ -77,8 +78,16 @@ def review_page_response(
     if form is None and review.state == ReviewState.DRAFT and may_draft:
         form = ReviewForm(review=review, items=list(review.items.all()))
     # A signatory signs exactly what was submitted: not while the log says otherwise.
-    if submitted and may_sign and waiting_for_me and not review.log_changes:
-        sign_form = sign_form or SignForm(initial={"content_version": review.content_version})
+    # An account without a full name is asked for it instead of shown the form.
+    needs_name = not has_full_name(user)
+    if submitted and may_sign and waiting_for_me and not review.log_changes and sign_form is None:
+        sign_form = SignForm(
+            initial={
+                "content_version": review.content_version,
+                # The signature's title is the person's own, unless they change it here.
+                "title": "" if needs_name else profile_title(user),
+            }
+        )
     if submitted and may_sign:
         return_form = return_form or ReturnForm()
     problems = (
@@ -101,6 +110,7 @@ def review_page_response(
             ),
             "may_draft": may_draft,
             "may_sign": may_sign,
+            "needs_name": needs_name,
             "waiting_for_me": waiting_for_me,
             "waiting_names": _(" och ").join(p.name for p in waiting_for_me),
             # The user's signature is the last one missing: it publishes at once.

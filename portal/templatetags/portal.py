@@ -6,6 +6,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from portal.choices import Phase
+from portal.people import display_name
 from portal.text import paragraphs as split_paragraphs
 
 register = template.Library()
@@ -18,6 +19,13 @@ def paragraphs(value: str):
     return mark_safe(  # noqa: S308
         "\n".join(linebreaks(part, autoescape=True) for part in split_paragraphs(value or ""))
     )
+
+
+@register.filter
+def person_name(user) -> str:
+    """A person as pages show them: their full name, else "namn saknas" (never the login
+    name); "–" where there is no account at all."""
+    return display_name(user) if user is not None else "–"
 
 
 @register.simple_tag(takes_context=True)

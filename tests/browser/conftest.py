@@ -76,9 +76,14 @@ PAGES = [
     PortalPage("/tillganglighet/"),
     PortalPage("/kontrollera/"),
     PortalPage("/logga-in/"),
+    # Glömt lösenordet: the request form, "look in your e-mail", and a used or old link.
+    PortalPage("/glomt-losenord/"),
+    PortalPage("/glomt-losenord/skickat/"),
+    PortalPage("/nytt-losenord/MQ/fel-lank/"),
     PortalPage("/finns-inte/", status=404),
     PortalPage("/uppfoljning/{published_review}/"),
     # Behind login.
+    PortalPage("/samordnare/konto/", login_as="undertecknare-mala"),
     PortalPage("/samordnare/", login_as="samordnare-mala", seed="{activity}"),
     PortalPage("/samordnare/", login_as="undertecknare-mala"),
     PortalPage("/samordnare/uppfoljning/{draft_review}/", login_as="samordnare-asele"),
@@ -495,7 +500,10 @@ def page(browser: Browser, traffic: Traffic) -> Iterator[Page]:
 def log_in(page: Page, site: str, username: str) -> None:
     """Give the browser a session for a new account with the role that ACCOUNTS names."""
     role, municipality_slug = ACCOUNTS[username]
-    user = get_user_model().objects.create_user(username=username)
+    # A fictional full name: an account without one cannot sign.
+    user = get_user_model().objects.create_user(
+        username=username, first_name="Exempel", last_name="Testperson"
+    )
     Membership.objects.create(
         user=user, role=role, municipality=Municipality.objects.get(slug=municipality_slug)
     )

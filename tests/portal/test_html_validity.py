@@ -164,6 +164,9 @@ def portal_pages() -> list[PageVisit]:
         user=sodra_people.coordinator, document=sodra, period_start=datetime.date(2024, 1, 1)
     )
     signatory = sodra_people.municipalities["Stenungsund"]
+    nameless = member(
+        Role.SIGNATORY, signatory.memberships.get().municipality, first_name="", last_name=""
+    )
 
     # Nordmaling: an editor's planned activity under a focus area.
     editor = member(Role.EDITOR, nordmaling.municipalities.get())
@@ -227,7 +230,29 @@ def portal_pages() -> list[PageVisit]:
             data={"username": "ingen", "password": "fel-losenord"},
             shows=("Ange ett korrekt användarnamn och lösenord.",),
         ),
+        PageVisit("password reset request", "/glomt-losenord/"),
+        PageVisit("password reset, mail sent", "/glomt-losenord/skickat/"),
+        PageVisit(
+            "password reset, a used link",
+            "/nytt-losenord/MQ/fel-lank/",
+            shows=("Länken fungerar inte längre",),
+        ),
         PageVisit("page not found", "/finns-inte/", status=404),
+        PageVisit("name and title page", "/samordnare/konto/", user=coordinator),
+        PageVisit(
+            "name and title page, refused",
+            "/samordnare/konto/",
+            user=coordinator,
+            data={"first_name": "", "last_name": "x" * 151, "title": ""},
+            status=400,
+            shows=("Ditt namn och din titel är inte sparade",),
+        ),
+        PageVisit(
+            "follow-up waiting for a signatory without a name",
+            review_url,
+            user=nameless,
+            shows=("Ange ditt namn och din titel innan du skriver under",),
+        ),
         # Coordinators' and signatories' pages.
         PageVisit("start page as coordinator", "/samordnare/", user=coordinator),
         PageVisit(
