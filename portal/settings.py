@@ -90,6 +90,9 @@ INSTALLED_APPS = [
     "agreements",
     "pledges",
     "followup",
+    "django_tasks",
+    "django_tasks_db",
+    "notifications",
 ]
 
 MIDDLEWARE = [
@@ -243,6 +246,22 @@ EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 10)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Medborgarlöften <noreply@localhost>")
+
+# Background tasks (mail): django-tasks, the interface Django itself adopts (django.tasks in
+# Django 6), with its database backend: the queue lives in the database we already run
+# (SQLite or PostgreSQL), and `manage.py db_worker` works it off. The demo runs each task at
+# once in the request (ImmediateBackend), so that mail prints in `make run`'s terminal
+# without a second process. Tests use the immediate backend too (tests/conftest.py).
+TASKS = {
+    "default": {
+        "BACKEND": env_str(
+            "TASKS_BACKEND",
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if DEMO_MODE
+            else "django_tasks_db.DatabaseBackend",
+        ),
+    }
+}
 
 LOGGING = {
     "version": 1,

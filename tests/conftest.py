@@ -30,3 +30,9 @@ def sealing(settings, seal_certificate, tmp_path):
     settings.PORTAL_SEAL_PASSPHRASE_FILE = str(passphrase_file)
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings
+
+
+@pytest.fixture(autouse=True)
+def immediate_tasks(settings):
+    """Background tasks (mail) run at once, inside the test, when they are enqueued."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}

@@ -147,6 +147,7 @@ def document_submit(
     current.content_sha256 = spec.content_sha256(loaded)
     save_with_history(current, user)
     record_event(current, DocumentEvent.Kind.SUBMITTED, user)
+    signals.document_submitted.send(sender=spec.model, spec=spec, document=current, user=user)
     return current
 
 
@@ -177,6 +178,9 @@ def document_return(
     if cancelled:
         names = ", ".join(f"{s.name} ({s.organisation})" for s in cancelled)
         record_event(current, DocumentEvent.Kind.SIGNATURES_CANCELLED, user, names)
+    signals.document_returned.send(
+        sender=spec.model, spec=spec, document=current, user=user, comment=comment
+    )
     return current
 
 
@@ -259,6 +263,7 @@ def _publish(spec: PublishingSpec, document: DatedDocument, user: User) -> None:
             sender=spec.model, document=document, replaced=replaced, user=user
         )
     record_event(document, DocumentEvent.Kind.PUBLISHED, user)
+    signals.document_published.send(sender=spec.model, spec=spec, document=document, user=user)
     try:
         with transaction.atomic():
             document_issue(document=document, pdf=spec.pdf)

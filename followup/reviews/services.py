@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
 from agreements.permissions import User
+from followup.reviews import signals
 from followup.reviews.content import content_sha256, prefill_items
 from followup.reviews.documents import review_title
 from followup.reviews.models import Assessment, Review, ReviewEvent, ReviewItem, ReviewState
@@ -167,6 +168,7 @@ def review_submit(
     current.content_sha256 = content_sha256(current, items)
     save_with_history(current, user)
     record_event(current, ReviewEvent.Kind.SUBMITTED, user)
+    signals.review_submitted.send(sender=Review, review=current, user=user, resubmitted=False)
     return current
 
 
@@ -200,6 +202,7 @@ def review_resubmit(*, user: User, review: Review, content_version: int) -> Revi
     save_with_history(current, user)
     record_event(current, ReviewEvent.Kind.RESUBMITTED, user)
     record_cancelled_signatures(current, cancelled, user)
+    signals.review_submitted.send(sender=Review, review=current, user=user, resubmitted=True)
     return current
 
 

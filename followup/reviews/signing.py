@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from agreements.models import document_parties
 from agreements.permissions import User
 from agreements.signing import check_signing_password, sign_for_parties
+from followup.reviews import signals
 from followup.reviews.content import content_sha256, live_progress
 from followup.reviews.documents import REVIEW_PDF
 from followup.reviews.models import Review, ReviewEvent, ReviewSignOff, ReviewState
@@ -60,6 +61,7 @@ def review_return(*, user: User, review: Review, comment: str) -> Review:
     save_with_history(current, user)
     record_event(current, ReviewEvent.Kind.RETURNED, user, comment)
     record_cancelled_signatures(current, cancelled, user)
+    signals.review_returned.send(sender=Review, review=current, user=user, comment=comment)
     return current
 
 
@@ -143,4 +145,5 @@ def review_publish(*, review: Review, user: User | None = None) -> Review:
     save_with_history(current, user, update_fields=["state", "published_at"])
     document_issue(document=current, pdf=REVIEW_PDF, issued_by=user)
     record_event(current, ReviewEvent.Kind.PUBLISHED, user)
+    signals.review_published.send(sender=Review, review=current, user=user)
     return current

@@ -1,0 +1,28 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class NotificationsConfig(AppConfig):
+    """Tells people by e-mail what waits for them and what became of their documents.
+
+    It sits above followup, pledges and agreements: it listens to the signals their
+    workflows send and never is imported by them.
+    """
+
+    name = "notifications"
+    verbose_name = _("Meddelanden")
+
+    def ready(self) -> None:
+        from agreements.publishing import signals as publishing
+        from followup.reviews import signals as reviews
+        from notifications import receivers
+
+        for signal, receiver in [
+            (publishing.document_submitted, receivers.document_submitted),
+            (publishing.document_returned, receivers.document_returned),
+            (publishing.document_published, receivers.document_published),
+            (reviews.review_submitted, receivers.review_submitted),
+            (reviews.review_returned, receivers.review_returned),
+            (reviews.review_published, receivers.review_published),
+        ]:
+            signal.connect(receiver, dispatch_uid="notifications")
