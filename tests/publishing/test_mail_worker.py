@@ -25,7 +25,12 @@ class BrokenMailServer(BaseEmailBackend):
 
 
 @pytest.fixture(autouse=True)
-def database_queue(settings, people):
+def database_queue(settings, people, monkeypatch):
+    # The worker closes stale connections between tasks; inside the test's transaction
+    # that would close the test's own connection (PostgreSQL), so it keeps it here.
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     for user in vars(people).values():
         user.email = f"{user.username}@example.se"
