@@ -22,11 +22,10 @@ class AdministratorInvitationForm(forms.ModelForm):
         model = Invitation
         fields = ["email"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # What the model checks before the service saves it: staff invite administrators.
-        if not self.instance.pk:
-            self.instance.roles = [Membership.Role.ADMINISTRATOR]
+    def _post_clean(self) -> None:
+        # The model is checked by invitation_create when the page is saved: on a new
+        # organisation's add page the organisation does not exist yet at this point.
+        pass
 
 
 class AdministratorInvitationInline(admin.TabularInline):
