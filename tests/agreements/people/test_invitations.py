@@ -212,3 +212,32 @@ def test_an_existing_account_logged_in_accepts_with_one_button(
     invite(client, municipality, "dana@lillby.se", [Role.EDITOR])
     assert client.post(last_link()).status_code == 200
     assert roles_in(administrator, municipality) == {Role.ADMINISTRATOR}
+
+
+def test_staff_invite_a_police_areas_administrator_who_runs_its_people(client):
+    police_area = PoliceAreaFactory(slug="nyby-polis")
+    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+    change_url = f"/admin/agreements/policearea/{police_area.pk}/change/"
+    data = management_forms(client, change_url)
+    prefix = next(name for name in data if name.endswith("TOTAL_FORMS")).removesuffix(
+        "-TOTAL_FORMS"
+    )
+    data.update(
+        {
+            "name": police_area.name,
+            "slug": police_area.slug,
+            "region": police_area.region,
+            f"{prefix}-0-email": "polis@nyby.se",
+        }
+    )
+    assert client.post(change_url, data).status_code == 302
+    # The invitation made is listed on the page, read-only.
+    shown = html_text(client.get(change_url).content.decode())
+    assert "polis@nyby.se" in shown and "Väntar på svar" in shown
+    client.logout()
+    assert accept_new_account(client, last_link()).status_code == 302
+    chief = User.objects.get(email="polis@nyby.se")
+    assert Membership.objects.get(user=chief).police_area == police_area
+    page = client.get("/organisation/lokalpolisomrade/nyby-polis/personer/")
+    assert page.status_code == 200
+    assert "Dana Dahl" in html_text(page.content.decode())
