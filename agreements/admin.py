@@ -18,13 +18,19 @@ from agreements.models import (
     Municipality,
     PoliceArea,
 )
+from agreements.people.admin import (
+    InvitesAdministratorsMixin,
+    MunicipalityInvitationInline,
+    PoliceAreaInvitationInline,
+)
 from agreements.services import former_slug_record
 from portal.admin_actions import DocumentAdminActions, RefuseOverlongTextMixin
 from portal.choices import FROZEN_STATUSES
 
 
 @admin.register(PoliceArea)
-class PoliceAreaAdmin(SimpleHistoryAdmin):
+class PoliceAreaAdmin(InvitesAdministratorsMixin, SimpleHistoryAdmin):
+    inlines = [PoliceAreaInvitationInline]
     list_display = ["name", "region"]
     list_filter = ["region"]
     search_fields = ["name"]
@@ -32,7 +38,8 @@ class PoliceAreaAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Municipality)
-class MunicipalityAdmin(SimpleHistoryAdmin):
+class MunicipalityAdmin(InvitesAdministratorsMixin, SimpleHistoryAdmin):
+    inlines = [MunicipalityInvitationInline]
     list_display = ["name", "code", "county", "police_area"]
     list_filter = ["county", "police_area__region"]
     search_fields = ["name", "code"]

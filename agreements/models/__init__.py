@@ -16,6 +16,7 @@ from agreements.models.documents import (
     AgreementSignatory,
     AgreementSignOff,
 )
+from agreements.models.invitations import Invitation
 from agreements.models.memberships import Membership
 from agreements.models.organisations import (
     County,
@@ -41,6 +42,7 @@ __all__ = [
     "DocumentPart",
     "DocumentQuerySet",
     "FormerSlug",
+    "Invitation",
     "Membership",
     "Municipality",
     "Party",

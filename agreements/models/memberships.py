@@ -17,6 +17,7 @@ class Membership(PartyReference):
         COORDINATOR = "coordinator", _("Samordnare")
         SIGNATORY = "signatory", _("Undertecknare")
         EDITOR = "editor", _("Redaktör")
+        ADMINISTRATOR = "administrator", _("Administratör")
 
     user = models.ForeignKey(
         "auth.User",

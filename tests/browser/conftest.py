@@ -112,6 +112,15 @@ PAGES = [
     PortalPage(
         "/redaktor/overenskommelse/{draft_agreement}/forhandsgranska/", login_as="redaktor-mala"
     ),
+    # An organisation's people: the page with a pending invitation, inviting, one person's
+    # roles; accepting an invitation, and a link that leads nowhere.
+    PortalPage(
+        "/organisation/kommun/mala/personer/", login_as="administrator-mala", seed="{invitation}"
+    ),
+    PortalPage("/organisation/kommun/mala/personer/bjud-in/", login_as="administrator-mala"),
+    PortalPage("/organisation/kommun/mala/personer/{colleague}/", login_as="administrator-mala"),
+    PortalPage("/inbjudan/{invitation}/"),
+    PortalPage("/inbjudan/fel-lank/", status=404),
 ]
 # Accounts the pages above may log in as: username → (role, municipality slug).
 ACCOUNTS = {
@@ -120,6 +129,7 @@ ACCOUNTS = {
     "samordnare-asele": (Membership.Role.COORDINATOR, "asele"),
     "samordnare-stenungsund": (Membership.Role.COORDINATOR, "stenungsund"),
     "redaktor-mala": (Membership.Role.EDITOR, "mala"),
+    "administrator-mala": (Membership.Role.ADMINISTRATOR, "mala"),
 }
 
 
@@ -418,7 +428,41 @@ def seed_draft_agreement() -> dict[str, int]:
     return {"draft_agreement": draft.pk}
 
 
+def seed_invitation() -> dict[str, str]:
+    """A pending invitation to Malå as editor and signatory; its link's token."""
+    from django.utils import timezone
+
+    from agreements.models import Invitation
+    from agreements.models.invitations import INVITATION_VALID_FOR, new_token
+
+    token, digest = new_token()
+    Invitation.objects.create(
+        municipality=Municipality.objects.get(slug="mala"),
+        email="ny.kollega@mala.se",
+        roles=[Membership.Role.EDITOR, Membership.Role.SIGNATORY],
+        token_hash=digest,
+        expires_at=timezone.now() + INVITATION_VALID_FOR,
+    )
+    return {"invitation": token}
+
+
+def seed_colleague() -> dict[str, int]:
+    """A coordinator of Malå with a name and a title."""
+    from portal.models import Profile
+
+    user = get_user_model().objects.create_user(
+        username="kollega-mala", first_name="Kim", last_name="Kollega"
+    )
+    Profile.objects.create(user=user, title="Trygghetssamordnare")
+    Membership.objects.create(
+        user=user, municipality=Municipality.objects.get(slug="mala"), role="coordinator"
+    )
+    return {"colleague": user.pk}
+
+
 SEEDERS = [
+    ({"invitation"}, seed_invitation),
+    ({"colleague"}, seed_colleague),
     ({"draft_pledge"}, seed_draft_pledge),
     ({"submitted_pledge"}, seed_submitted_pledge),
     ({"draft_agreement"}, seed_draft_agreement),

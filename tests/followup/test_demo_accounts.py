@@ -23,7 +23,13 @@ def test_demo_mode_creates_one_account_per_role_and_prints_credentials(seeded, s
     out = StringIO()
     call_command("create_demo_accounts", stdout=out)
     text = out.getvalue()
-    for username in ["samordnare-mala", "undertecknare-mala", "redaktor-mala"]:
+    for username in [
+        "samordnare-mala",
+        "undertecknare-mala",
+        "redaktor-mala",
+        "administrator-mala",
+        "administrator-polisen-skelleftea",
+    ]:
         assert username in text
     coordinator = get_user_model().objects.get(username="samordnare-mala")
     membership = coordinator.memberships.get()
@@ -75,3 +81,14 @@ def test_example_activities_are_refused_without_demo_mode(seeded, settings):
     settings.DEMO_MODE = False
     with pytest.raises(CommandError, match="demo mode"):
         call_command("create_demo_activities", stdout=StringIO())
+
+
+def test_demo_administrator_reaches_the_people_page(seeded, settings, client):
+    settings.DEMO_MODE = True
+    call_command("create_demo_accounts", stdout=StringIO())
+    administrator = get_user_model().objects.get(username="administrator-mala")
+    assert administrator.memberships.get().role == Membership.Role.ADMINISTRATOR
+    client.force_login(administrator)
+    assert "/organisation/kommun/mala/personer/" in client.get("/samordnare/").content.decode()
+    page = client.get("/organisation/kommun/mala/personer/").content.decode()
+    assert "Samordnare Malå" in page and "Administratör Malå" in page

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
 from django.test import Client
 from django.urls import reverse
@@ -110,6 +111,61 @@ def _unassessed_submission(review: Review) -> dict:
         data[f"item_{item.pk}_assessment"] = ""
         data[f"item_{item.pk}_comment"] = ""
     return data
+
+
+def _people_pages(municipality, colleague) -> list[PageVisit]:
+    """An organisation's people pages, and accepting an invitation, in each state."""
+    from django.utils import timezone
+
+    from agreements.models import Invitation
+    from agreements.models.invitations import INVITATION_VALID_FOR, new_token
+
+    administrator = get_user_model().objects.create_user(
+        "administrator-html", first_name="Ada", last_name="Admin"
+    )
+    Membership.objects.create(
+        user=administrator, municipality=municipality, role=Membership.Role.ADMINISTRATOR
+    )
+    token, digest = new_token()
+    Invitation.objects.create(
+        municipality=municipality,
+        email="ny@mala.se",
+        roles=[Membership.Role.EDITOR],
+        token_hash=digest,
+        expires_at=timezone.now() + INVITATION_VALID_FOR,
+    )
+    used, used_digest = new_token()
+    Invitation.objects.create(
+        municipality=municipality,
+        email="gammal@mala.se",
+        roles=[Membership.Role.EDITOR],
+        token_hash=used_digest,
+        expires_at=timezone.now() + INVITATION_VALID_FOR,
+        accepted_at=timezone.now(),
+    )
+    base = f"/organisation/kommun/{municipality.slug}/personer/"
+    return [
+        PageVisit("people page", base, user=administrator, shows=("ny@mala.se",)),
+        PageVisit("invite form", base + "bjud-in/", user=administrator),
+        PageVisit(
+            "invite form, refused",
+            base + "bjud-in/",
+            user=administrator,
+            data={"email": "inte en adress"},
+            status=400,
+            shows=("Välj minst en roll.",),
+        ),
+        PageVisit("a person's roles", f"{base}{colleague.pk}/", user=administrator),
+        PageVisit("accept an invitation", f"/inbjudan/{token}/"),
+        PageVisit(
+            "accept an invitation, refused",
+            f"/inbjudan/{token}/",
+            data={"first_name": "", "password1": "abc", "password2": "abd"},
+            status=400,
+            shows=("Ditt konto är inte skapat",),
+        ),
+        PageVisit("a used invitation", f"/inbjudan/{used}/", status=410, shows=("redan använd",)),
+    ]
 
 
 def portal_pages() -> list[PageVisit]:
@@ -247,6 +303,7 @@ def portal_pages() -> list[PageVisit]:
             status=400,
             shows=("Ditt namn och din titel är inte sparade",),
         ),
+        *_people_pages(mala.municipalities.get(), coordinator),
         PageVisit(
             "follow-up waiting for a signatory without a name",
             review_url,

@@ -15,6 +15,7 @@ ROLE_PREFIX = {
     Membership.Role.COORDINATOR: "samordnare",
     Membership.Role.SIGNATORY: "undertecknare",
     Membership.Role.EDITOR: "redaktor",
+    Membership.Role.ADMINISTRATOR: "administrator",
 }
 
 
@@ -28,9 +29,10 @@ def demo_username(role: str, organisation: Municipality | PoliceArea) -> str:
 
 class Command(BaseCommand):
     help = (
-        "Create one demo account per role (samordnare, undertecknare, redaktor) for every "
-        "municipality and police area, with a new random password each run, and print the "
-        "credentials. Refuses unless PORTAL_DEMO (settings.DEMO_MODE) is on."
+        "Create one demo account per role (samordnare, undertecknare, redaktor, "
+        "administrator) for every municipality and police area, with a new random password "
+        "each run, and print the credentials. Refuses unless PORTAL_DEMO "
+        "(settings.DEMO_MODE) is on."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,52 @@
+"""The invitation e-mail: Swedish, plain text and HTML, with the link to accept.
+
+Sent at once for now, and a failure of the mail server never fails the action that sent
+it: it is logged, and the caller tells the administrator that they may send it again.
+"""
+
+from __future__ import annotations
+
+import logging
+import smtplib
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.urls import reverse
+
+from agreements.models import Invitation
+from portal.people import display_name
+
+logger = logging.getLogger(__name__)
+
+
+def invitation_link(token: str) -> str:
+    return settings.SITE_URL + reverse("agreements:invitation_accept", kwargs={"token": token})
+
+
+def invitation_mail_send(*, invitation: Invitation, token: str) -> bool:
+    """Send the invitation to its address; whether the mail server took it."""
+    context = {
+        "invitation": invitation,
+        "organisation": invitation.party.name,
+        "roles": invitation.role_labels,
+        "inviter": display_name(invitation.invited_by) if invitation.invited_by else "",
+        "link": invitation_link(token),
+        "expires_at": invitation.expires_at,
+        "site_url": settings.SITE_URL,
+    }
+    subject = render_to_string("agreements/people/invitation_subject.txt", context)
+    message = EmailMultiAlternatives(
+        subject=" ".join(subject.split()),
+        body=render_to_string("agreements/people/invitation_email.txt", context),
+        to=[invitation.email],
+    )
+    message.attach_alternative(
+        render_to_string("agreements/people/invitation_email.html", context), "text/html"
+    )
+    try:
+        message.send(fail_silently=False)
+    except (smtplib.SMTPException, OSError):
+        logger.exception("The invitation %s could not be sent.", invitation.pk)
+        return False
+    return True
