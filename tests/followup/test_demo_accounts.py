@@ -92,3 +92,10 @@ def test_demo_administrator_reaches_the_people_page(seeded, settings, client):
     assert "/organisation/kommun/mala/personer/" in client.get("/samordnare/").content.decode()
     page = client.get("/organisation/kommun/mala/personer/").content.decode()
     assert "Samordnare Malå" in page and "Administratör Malå" in page
+
+
+def test_demo_accounts_have_an_example_address_so_the_demo_prints_their_mail(settings, seeded):
+    settings.DEMO_MODE = True
+    call_command("create_demo_accounts", stdout=StringIO())
+    user = get_user_model().objects.get(username="undertecknare-mala")
+    assert user.email == "undertecknare-mala@example.org"

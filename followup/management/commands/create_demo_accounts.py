@@ -67,6 +67,9 @@ class Command(BaseCommand):
                 )
                 password = secrets.token_urlsafe(9)
                 user.set_password(password)
+                # An address at example.org (reserved for examples): the portal's messages
+                # to demo accounts print in `make run`'s terminal (console mail backend).
+                user.email = user.email or f"{username}@example.org"
                 user.save()
                 lookup = (
                     {"police_area": organisation}
