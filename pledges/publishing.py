@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from agreements.publishing.spec import PublishingSpec
 from pledges.documents import PLEDGE_PDF
-from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory, PledgeSignOff
+from pledges.models import Commitment, FocusArea, Pledge, PledgeSignOff
 from pledges.selectors import commitment_sections, pledge_queryset
 
 
@@ -86,23 +86,12 @@ class PledgeSpec(PublishingSpec):
                 copied_from=commitment if is_revision else None,
             )
         if signatories:
-            for signatory in source.signatories.all():
-                PledgeSignatory.objects.create(
-                    pledge=target,
-                    name=signatory.name,
-                    title=signatory.title,
-                    party=signatory.party,
-                    organisation=signatory.organisation,
-                    signed_on=signatory.signed_on,
-                    order=signatory.order,
-                )
+            self.copy_signatories(source, target)
 
     def submission_problems(self, document: Pledge) -> list[str]:
-        problems = []
+        problems = super().submission_problems(document)
         if not document.commitments.all():
-            problems.append(_("Skriv minst ett löfte innan medborgarlöftet skickas."))
-        if not document.municipalities.all():
-            problems.append(_("Ange minst en kommun som part."))
+            problems.insert(0, _("Skriv minst ett löfte innan medborgarlöftet skickas."))
         return problems
 
     def page_context(self, document: Pledge) -> dict[str, Any]:

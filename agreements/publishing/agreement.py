@@ -11,7 +11,6 @@ from agreements.models import (
     Agreement,
     AgreementDuty,
     AgreementGoal,
-    AgreementSignatory,
     AgreementSignOff,
 )
 from agreements.publishing.spec import PublishingSpec
@@ -74,23 +73,13 @@ class AgreementSpec(PublishingSpec):
                 order=duty.order,
                 copied_from=duty if is_revision else None,
             )
-        for signatory in source.signatories.all() if signatories else []:
-            AgreementSignatory.objects.create(
-                agreement=target,
-                name=signatory.name,
-                title=signatory.title,
-                party=signatory.party,
-                organisation=signatory.organisation,
-                signed_on=signatory.signed_on,
-                order=signatory.order,
-            )
+        if signatories:
+            self.copy_signatories(source, target)
 
     def submission_problems(self, document: Agreement) -> list[str]:
-        problems = []
+        problems = super().submission_problems(document)
         if not document.duties.all():
-            problems.append(_("Skriv minst ett åtagande innan överenskommelsen skickas."))
-        if not document.municipalities.all():
-            problems.append(_("Ange minst en kommun som part."))
+            problems.insert(0, _("Skriv minst ett åtagande innan överenskommelsen skickas."))
         return problems
 
     def page_context(self, document: Agreement) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from agreements.models import DatedDocument, SignOff
 from portal.services import DocumentPdf
@@ -45,7 +46,25 @@ class PublishingSpec(ABC):
 
     def submission_problems(self, document: DatedDocument) -> list[str]:
         """What must be fixed before the draft can be sent for signing, in Swedish."""
-        return []
+        problems = []
+        if not document.municipalities.all():
+            problems.append(_("Ange minst en kommun som part."))
+        return problems
+
+    @staticmethod
+    def copy_signatories(source: DatedDocument, target: DatedDocument) -> None:
+        """Copy the signatories the source's text names (a revision keeps its text's)."""
+        model = source.signatories.model
+        for signatory in source.signatories.all():
+            model.objects.create(
+                **{model.document_field: target},
+                name=signatory.name,
+                title=signatory.title,
+                party=signatory.party,
+                organisation=signatory.organisation,
+                signed_on=signatory.signed_on,
+                order=signatory.order,
+            )
 
     def page_context(self, document: DatedDocument) -> dict[str, Any]:
         """What ``content_template`` needs besides the document."""
