@@ -43,7 +43,7 @@ def tell(
     try:
         with transaction.atomic():
             recipients = people_with_role(parties, role)
-            messages = [_compose(template, subject, person, context) for person in recipients]
+            messages = [compose(template, subject, person, context) for person in recipients]
     except Exception:
         logger.exception("Could not compose the %s messages", template)
         return
@@ -51,9 +51,10 @@ def tell(
         transaction.on_commit(partial(send_message.enqueue, **message), robust=True)
 
 
-def _compose(
+def compose(
     template: str, subject: str, person: AbstractBaseUser, context: dict[str, Any]
 ) -> dict[str, str]:
+    """One person's message: the arguments of ``send_message``, in Swedish."""
     with translation.override(settings.LANGUAGE_CODE):
         subject = " ".join(subject.split())
         context = {**context, "recipient_name": full_name(person), "subject": subject}

@@ -23,8 +23,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
-from portal.forms import NewPasswordForm, ProfileForm, ResetRequestForm, add_service_errors
-from portal.people import profile_title, profile_update
+from portal.forms import (
+    NewPasswordForm,
+    ProfileForm,
+    ReminderSettingsForm,
+    ResetRequestForm,
+    add_service_errors,
+)
+from portal.people import (
+    profile_set_reminders,
+    profile_title,
+    profile_update,
+    reminders_enabled,
+)
 
 RESET_LIMIT = 5
 RESET_WINDOW_SECONDS = 15 * 60
@@ -73,6 +84,27 @@ def profile(request):
     return render(
         request, "portal/profile_form.html", {"form": form, "next": next_url}, status=status
     )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def mail_settings(request):
+    """E-postinställningar: a person turns reminders off or on (not signature requests)."""
+    status = 200
+    if request.method == "POST":
+        form = ReminderSettingsForm(request.POST)
+        if form.is_valid():
+            enabled = form.cleaned_data["reminders"] == ReminderSettingsForm.ON
+            profile_set_reminders(user=request.user, enabled=enabled)
+            messages.success(request, _("Dina e-postinställningar är sparade."))
+            return redirect("portal:mail_settings")
+        status = 400
+    else:
+        on = reminders_enabled(request.user)
+        form = ReminderSettingsForm(
+            initial={"reminders": ReminderSettingsForm.ON if on else ReminderSettingsForm.OFF}
+        )
+    return render(request, "portal/mail_settings_form.html", {"form": form}, status=status)
 
 
 def client_address(request) -> str:

@@ -86,6 +86,24 @@ class ProfileForm(DescribedErrorsMixin, forms.Form):
     )
 
 
+class ReminderSettingsForm(DescribedErrorsMixin, forms.Form):
+    """Whether a person wants reminders by e-mail (signature requests always come)."""
+
+    ON, OFF = "on", "off"
+    reminders = forms.ChoiceField(
+        label=_("Påminnelser"),
+        choices=[
+            (ON, _("Ja, påminn mig om uppföljningar som snart ska göras eller är sena")),
+            (OFF, _("Nej, skicka inga påminnelser")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Välj om du vill ha påminnelser."),
+            "invalid_choice": _("Välj om du vill ha påminnelser."),
+        },
+    )
+
+
 class ResetRequestForm(DescribedErrorsMixin, PasswordResetForm):
     """Django's password reset request, in Swedish words."""
 

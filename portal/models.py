@@ -150,7 +150,8 @@ class IssuedDocument(models.Model):
 
 
 class Profile(models.Model):
-    """What a person's account adds to Django's user: their title.
+    """What a person's account adds to Django's user: their title and whether they want
+    reminders by e-mail.
 
     The full name stays in ``User.first_name`` and ``last_name``; together with the
     title it is what a signature records and what events show, never the login name.
@@ -167,6 +168,12 @@ class Profile(models.Model):
         max_length=150,
         blank=True,
         help_text=_("Som den står vid underskrifter, till exempel Kommunchef."),
+    )
+    # Signature requests are always sent; only the reminders can be turned off.
+    reminders_enabled = models.BooleanField(
+        _("påminnelser per e-post"),
+        default=True,
+        help_text=_("Påminnelser om uppföljningar som snart ska göras eller är sena."),
     )
 
     history = HistoricalRecords()

@@ -68,3 +68,20 @@ def profile_update(
     profile._history_user = user
     profile.save()
     return profile
+
+
+def reminders_enabled(user: AbstractBaseUser) -> bool:
+    """Whether the person wants reminders by e-mail (yes without a profile); one query."""
+    enabled = Profile.objects.filter(user_id=user.pk).values_list("reminders_enabled", flat=True)
+    return next(iter(enabled), True)
+
+
+@transaction.atomic
+def profile_set_reminders(*, user: AbstractBaseUser, enabled: bool) -> Profile:
+    """Turn a person's own reminders by e-mail on or off, with history."""
+    profile = Profile.objects.select_for_update().filter(user=user).first() or Profile(user=user)
+    profile.reminders_enabled = enabled
+    profile.full_clean()
+    profile._history_user = user
+    profile.save()
+    return profile

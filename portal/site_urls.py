@@ -9,5 +9,6 @@ urlpatterns = [
     path("tillganglighet/", views.accessibility, name="accessibility"),
     path("kontrollera/", views.verify_document, name="verify"),
     path("samordnare/konto/", account_views.profile, name="profile"),
+    path("samordnare/installningar/", account_views.mail_settings, name="mail_settings"),
     path("dokument/<str:sha256>.pdf", views.document_download, name="document"),
 ]

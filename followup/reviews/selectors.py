@@ -86,7 +86,7 @@ class DocumentReviews:
         return [row for row in self.all_rows if not row.is_open]
 
 
-def _latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetime.date], Review]:
+def latest_by_period(reviews: Iterable[Review]) -> dict[tuple[str, int, datetime.date], Review]:
     """{(kind, the document's chain, period start): the period's latest review}, whichever
     revision of the document it was started on (expects each review's document loaded)."""
     latest: dict[tuple[str, int, datetime.date], Review] = {}
@@ -132,7 +132,7 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
     reviews = review_queryset().filter(
         chain_filter(pledges, prefix="pledge__") | chain_filter(agreements, prefix="agreement__")
     )
-    latest = _latest_by_period(reviews)
+    latest = latest_by_period(reviews)
     logged = logged_years([p.pk for p in pledges])
     result = []
     for document in [*pledges, *agreements]:
