@@ -10,6 +10,7 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
 from django.utils import timezone
 
 from notifications.models import ReminderSent
@@ -18,6 +19,7 @@ from portal.choices import PublicationStatus
 from portal.people import profile_set_reminders
 from tests.factories import PledgeFactory
 from tests.followup.review_fixtures import fill, start_granby, submit
+from tests.publishing.test_concurrency import run_at_once
 
 pytestmark = pytest.mark.django_db
 
@@ -178,3 +180,17 @@ def test_reminders_off_means_no_follow_up_reminders_but_signature_requests_still
     later = timezone.localdate(review.submitted_at) + datetime.timedelta(days=7)
     assert send(later, django_capture_on_commit_callbacks) == 2
     assert recipients() == sorted(u.email for u in people.signatories)  # the reminder
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_servers_running_the_reminders_at_once_send_once(world, people):
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite's in-memory test database is not shared between threads.")
+
+    errors = run_at_once(
+        lambda: reminders_send(today=DEC_10_2024), lambda: reminders_send(today=DEC_10_2024)
+    )
+
+    assert not errors
+    assert recipients() == [people.coordinator.email]
+    assert ReminderSent.objects.count() == 1
