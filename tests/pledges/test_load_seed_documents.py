@@ -5,7 +5,7 @@ import json
 import shutil
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 
 from agreements.models import Agreement, DocumentFrozenError, Municipality, PoliceArea
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
@@ -98,3 +98,9 @@ def test_a_published_pledge_with_a_seeds_address_and_another_text_stops_the_load
 def test_command_says_when_nothing_changed(seeded, capsys):
     call_command("load_seed_documents")
     assert "nothing changed" in capsys.readouterr().out
+
+
+def test_command_explains_a_seed_conflict_instead_of_a_traceback():
+    PledgeFactory(slug="mala-2024", title="Ett annat löfte")
+    with pytest.raises(CommandError, match="draft and sign a revision"):
+        call_command("load_seed_documents")

@@ -1,6 +1,6 @@
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from pledges.seed import load_seed_documents
+from pledges.seed import SeedConflict, load_seed_documents
 
 
 class Command(BaseCommand):
@@ -10,7 +10,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        report = load_seed_documents()
+        try:
+            report = load_seed_documents()
+        except SeedConflict as conflict:
+            # Nothing was written (one transaction): say why instead of a traceback.
+            raise CommandError(str(conflict)) from None
         if report.changed:
             self.stdout.write(
                 self.style.SUCCESS(
