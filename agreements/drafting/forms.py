@@ -118,9 +118,6 @@ class DraftForm(ValidityMixin, DocumentDraftForm):
             "municipalities": [str(m.pk) for m in agreement.municipalities.all()],
         }
 
-    def validity_fields(self):
-        return [self[n] for n in VALIDITY_FIELDS]
-
     def party_fields(self):
         return [self["police_area"], self["police_party_name"], self["municipalities"]]
 

@@ -26,8 +26,9 @@ from agreements.drafting.selectors import (
 )
 from agreements.models import DatedDocument
 from agreements.publishing.permissions import can_edit
+from agreements.publishing.selectors import document_events
 from agreements.publishing.spec import PublishingSpec
-from agreements.publishing.workflow import DocumentConflict, events_of
+from agreements.publishing.workflow import DocumentConflict
 from portal.documents.responses import preview_response
 from portal.forms import add_service_errors
 from portal.services import document_preview
@@ -140,7 +141,7 @@ class DraftPage(ABC):
                 "submit_url": self.submit_url(document) if editable else None,
                 "sign_url": self.sign_url(document),
                 "problems": self.spec.submission_problems(document) if may_edit else [],
-                "events": events_of(document),
+                "events": document_events(document),
                 **self.spec.page_context(document),
             },
             status=status,

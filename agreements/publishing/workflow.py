@@ -29,7 +29,7 @@ from agreements.signing import (
     signer_name,
 )
 from portal.choices import PublicationStatus
-from portal.services import document_issue
+from portal.services import current_sign_offs, document_issue
 from portal.text import swedish_slug
 
 logger = logging.getLogger(__name__)
@@ -52,15 +52,6 @@ def record_event(document: DatedDocument, kind: str, user: User | None, comment:
         user=user,
         name=signer_name(user) if user is not None else "",
         comment=comment,
-    )
-
-
-def events_of(document: DatedDocument) -> list[DocumentEvent]:
-    """The document's steps, newest first, with who took them."""
-    return list(
-        DocumentEvent.objects.filter(
-            content_type=ContentType.objects.get_for_model(document), object_id=document.pk
-        )
     )
 
 
@@ -112,11 +103,6 @@ def content_changed(document: DatedDocument, user: User) -> None:
     document.content_version += 1
     document.updated_at = timezone.now()
     save_with_history(document, user)
-
-
-def current_sign_offs(document: DatedDocument) -> list[SignOff]:
-    """The signatures on the current content version (uses prefetched sign-offs)."""
-    return [s for s in document.sign_offs.all() if s.content_version == document.content_version]
 
 
 def draft_slug() -> str:
@@ -212,8 +198,7 @@ def document_sign(
     if fingerprint != current.content_sha256:
         # Cannot happen through the model layer; refuse rather than sign other content.
         raise ValidationError(_("Innehållet har ändrats sedan det skickades för underskrift."))
-    sign_offs = list(spec.sign_off_model.objects.filter(**{spec.sign_off_field: current}))
-    signed_now = [s for s in sign_offs if s.content_version == current.content_version]
+    signed_now = current_sign_offs(current)
     parties = document_parties(loaded)
     created = sign_for_parties(
         user=user,

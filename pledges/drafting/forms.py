@@ -129,6 +129,3 @@ class DraftForm(PeriodMixin, DocumentDraftForm):
             **{name: getattr(pledge, name) for name in cls.TEXTS},
             "content_version": pledge.content_version,
         }
-
-    def period_fields(self):
-        return [self[n] for n in PERIOD_FIELDS]
