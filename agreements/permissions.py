@@ -107,6 +107,26 @@ def documents_filter(user: User, roles: Iterable[str], prefix: str = "") -> Q | 
     )
 
 
+def followup_documents_filter(user: User, roles: Iterable[str], prefix: str = "") -> Q | None:
+    """Like ``documents_filter``, for following documents up: a police area also follows up
+    the documents whose text names no police area where the portal named it for one of
+    their municipalities (see ``followup_parties``). Filter ids with it: the join may
+    repeat rows."""
+    found = documents_filter(user, roles, prefix)
+    if found is None:
+        return None
+    held = roles_of(user)
+    police_area_ids = set().union(*(held.police_area_ids(role) for role in roles))
+    if not police_area_ids:
+        return found
+    return found | Q(
+        **{
+            f"{prefix}police_area__isnull": True,
+            f"{prefix}municipalities__police_area__in": police_area_ids,
+        }
+    )
+
+
 def can_log_activity(user: User, *, parties: Iterable[Party]) -> bool:
     """Coordinators of one of the parties log what was done and follow it up."""
     return has_role_for_parties(user, role=Role.COORDINATOR, parties=parties)

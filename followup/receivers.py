@@ -8,6 +8,7 @@ from typing import Any
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement
+from agreements.naming.selectors import police_area_notes
 from followup.activities.selectors import (
     default_year,
     last_updated,
@@ -59,7 +60,10 @@ def pledge_page(sender: type, *, pledge: Pledge, request=None, **kwargs: Any) ->
             "followup/includes/pledge_progress_note.html",
             "followup/includes/document_reviews.html",
         ],
+        # 8 (only for a text that names no police area): where the police area came from.
+        "police_area_notes": police_area_notes(pledge),
         "pledge_intro_templates": [
+            "followup/includes/named_police_area.html",
             "followup/includes/pledge_review_announcement.html",
             "followup/includes/pledge_untracked_note.html",
         ],
@@ -89,5 +93,10 @@ def agreement_page(sender: type, *, agreement: Agreement, **kwargs: Any) -> dict
     return {
         "reviews": reviews,
         "reviews_heading": _("Uppföljning av överenskommelsen"),
-        "agreement_page_templates": ["followup/includes/document_reviews.html"],
+        # One more query for a text that names no police area: where it came from.
+        "police_area_notes": police_area_notes(agreement),
+        "agreement_page_templates": [
+            "followup/includes/named_police_area.html",
+            "followup/includes/document_reviews.html",
+        ],
     }

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from agreements.drafting.selectors import drafts_for_editor as document_drafts
 from agreements.models import Agreement, Membership
+from agreements.naming.selectors import naming_links
 from agreements.people.selectors import administered_organisations
 from agreements.permissions import roles_of
 from agreements.publishing.selectors import documents_to_sign
@@ -49,6 +50,7 @@ def start(request):
             "review_events": recent_events(request.user),
             "is_signatory": roles_of(request.user).has_any(Membership.Role.SIGNATORY),
             "administered": administered_organisations(request.user),
+            "naming_links": naming_links(request.user),
             "today": timezone.localdate(),
         },
     )

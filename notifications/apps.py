@@ -13,9 +13,11 @@ class NotificationsConfig(AppConfig):
     verbose_name = _("Meddelanden")
 
     def ready(self) -> None:
+        from agreements.naming import signals as naming
+        from agreements.people import signals as people
         from agreements.publishing import signals as publishing
         from followup.reviews import signals as reviews
-        from notifications import receivers
+        from notifications import organisation_receivers, receivers
 
         for signal, receiver in [
             (publishing.document_submitted, receivers.document_submitted),
@@ -24,5 +26,8 @@ class NotificationsConfig(AppConfig):
             (reviews.review_submitted, receivers.review_submitted),
             (reviews.review_returned, receivers.review_returned),
             (reviews.review_published, receivers.review_published),
+            (people.invitation_accepted, organisation_receivers.invitation_accepted),
+            (naming.police_area_proposed, organisation_receivers.police_area_proposed),
+            (naming.police_area_accepted, organisation_receivers.police_area_accepted),
         ]:
             signal.connect(receiver, dispatch_uid="notifications")

@@ -26,23 +26,24 @@ def portal_url(path: str) -> str:
     return f"{settings.SITE_URL}{path}"
 
 
-def person_line(user: AbstractBaseUser | None) -> str:
-    """A person as a message names them: "Anna Berg, kommunchef"; never a login name."""
-    name = full_name(user)
-    profile = getattr(user, "profile", None)
-    title = (getattr(profile, "title", "") or "").strip()
-    return f"{name}, {title}" if name and title else name
-
-
 def tell(
-    *, template: str, subject: str, parties: Iterable[Party], role: str, context: dict[str, Any]
+    *,
+    template: str,
+    subject: str,
+    parties: Iterable[Party],
+    role: str | Iterable[str],
+    context: dict[str, Any],
+    exclude: AbstractBaseUser | None = None,
 ) -> None:
-    """Tell everyone holding ``role`` in one of ``parties`` about an event, one message
-    per person, queued when the surrounding transaction commits (never when it rolls
-    back). A failure here is logged and never fails the step that sent it."""
+    """Tell everyone holding ``role`` in one of ``parties`` (but ``exclude``, who did it)
+    about an event, one message per person, queued when the surrounding transaction
+    commits (never when it rolls back). A failure here is logged and never fails the step
+    that sent it."""
     try:
         with transaction.atomic():
             recipients = people_with_role(parties, role)
+            if exclude is not None:
+                recipients = [person for person in recipients if person.pk != exclude.pk]
             messages = [compose(template, subject, person, context) for person in recipients]
     except Exception:
         logger.exception("Could not compose the %s messages", template)

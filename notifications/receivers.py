@@ -12,9 +12,10 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from agreements.models import Membership, document_parties
+from agreements.models import Membership, document_parties, followup_parties
 from agreements.models.parties import parties_line
-from notifications.mail import person_line, portal_url, tell
+from notifications.mail import portal_url, tell
+from portal.people import name_and_title
 
 Role = Membership.Role
 
@@ -24,7 +25,7 @@ def _document_context(document, user, url: str, comment: str = "") -> dict:
     return {
         "what": what,
         "parties": parties_line(document),
-        "actor": person_line(user),
+        "actor": name_and_title(user),
         "comment": comment,
         "url": portal_url(url),
     }
@@ -40,7 +41,7 @@ def _review_context(review, user, url: str, comment: str = "") -> dict:
     return {
         "what": what,
         "parties": parties_line(document),
-        "actor": person_line(user),
+        "actor": name_and_title(user),
         "comment": comment,
         "url": portal_url(url),
     }
@@ -86,7 +87,7 @@ def review_submitted(sender, *, review, user, resubmitted=False, **kwargs) -> No
     tell(
         template="signing_requested",
         subject=_("Att skriva under: %(what)s") % context,
-        parties=document_parties(review.document),
+        parties=followup_parties(review.document),
         role=Role.SIGNATORY,
         context=context,
     )
@@ -99,7 +100,7 @@ def review_returned(sender, *, review, user, comment, **kwargs) -> None:
     tell(
         template="returned",
         subject=_("Skickat tillbaka: %(what)s") % context,
-        parties=document_parties(review.document),
+        parties=followup_parties(review.document),
         role=Role.COORDINATOR,
         context=context,
     )
@@ -110,7 +111,7 @@ def review_published(sender, *, review, user, **kwargs) -> None:
     tell(
         template="published",
         subject=_("Publicerat: %(what)s") % context,
-        parties=document_parties(review.document),
+        parties=followup_parties(review.document),
         role=Role.COORDINATOR,
         context=context,
     )

@@ -11,10 +11,11 @@ from django.db.models import Q
 from agreements.models import Party
 
 
-def people_with_role(parties: Iterable[Party], role: str) -> list[AbstractBaseUser]:
-    """Active accounts with an e-mail address holding ``role`` in one of ``parties``, each
-    once however many of the parties they hold it in (one query)."""
+def people_with_role(parties: Iterable[Party], role: str | Iterable[str]) -> list[AbstractBaseUser]:
+    """Active accounts with an e-mail address holding ``role`` (or one of several roles) in
+    one of ``parties``, each once however many parties and roles they hold (one query)."""
     parties = list(parties)
+    roles = [role] if isinstance(role, str) else list(role)
     municipality_ids = [p.municipality.pk for p in parties if not p.is_police]
     police_area_ids = [p.police_area.pk for p in parties if p.is_police]
     if not municipality_ids and not police_area_ids:
@@ -25,7 +26,7 @@ def people_with_role(parties: Iterable[Party], role: str) -> list[AbstractBaseUs
     )
     return list(
         get_user_model()
-        .objects.filter(in_a_party, memberships__role=role, is_active=True)
+        .objects.filter(in_a_party, memberships__role__in=roles, is_active=True)
         .exclude(email="")
         .select_related("profile")
         .distinct()

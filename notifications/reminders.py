@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import Agreement, Membership, Party, document_parties
+from agreements.models import Agreement, Membership, Party, document_parties, followup_parties
 from agreements.models.parties import parties_line
 from agreements.publishing.registry import registered
 from agreements.signing import missing_parties
@@ -136,7 +136,7 @@ def _period_reminder(
         occasion=f"{occasion}:{key}",
         template=template,
         subject=subject % context,
-        parties=document_parties(document),
+        parties=followup_parties(document),
         role=Role.COORDINATOR,
         context=context,
     )

@@ -23,7 +23,7 @@ from agreements.models import (
     Party,
     PartyKind,
     Signatory,
-    document_parties,
+    followup_parties,
 )
 from agreements.models.signoffs import SignOff, once_per_party
 from portal.choices import Phase
@@ -315,7 +315,7 @@ class Commitment(DocumentPart):
         municipality's to the pledge's municipalities; a named municipality's to that
         municipality only.
         """
-        parties = document_parties(self.pledge)
+        parties = followup_parties(self.pledge)
         if self.responsible == self.Responsible.POLICE:
             return [p for p in parties if p.is_police]
         if self.responsible == self.Responsible.MUNICIPALITY:

@@ -39,6 +39,15 @@ def display_name(user: AbstractBaseUser | None) -> str:
     return full_name(user) or str(NAME_MISSING)
 
 
+def name_and_title(user: AbstractBaseUser | None) -> str:
+    """A person as messages and records name them: "Anna Berg, kommunchef" (the title from
+    a loaded ``profile``), "Anna Berg" without one; never a login name."""
+    name = full_name(user)
+    profile = getattr(user, "profile", None)
+    title = (getattr(profile, "title", "") or "").strip()
+    return f"{name}, {title}" if name and title else name
+
+
 def profile_title(user: AbstractBaseUser) -> str:
     """The person's title from their profile ("" without one); one query."""
     return Profile.objects.filter(user_id=user.pk).values_list("title", flat=True).first() or ""

@@ -18,6 +18,7 @@ from agreements.models.documents import (
 )
 from agreements.models.invitations import Invitation
 from agreements.models.memberships import Membership
+from agreements.models.namings import PoliceAreaNaming
 from agreements.models.organisations import (
     County,
     Municipality,
@@ -25,7 +26,13 @@ from agreements.models.organisations import (
     PoliceArea,
     PoliceRegion,
 )
-from agreements.models.parties import Party, PartyKey, PartyReference, document_parties
+from agreements.models.parties import (
+    Party,
+    PartyKey,
+    PartyReference,
+    document_parties,
+    followup_parties,
+)
 from agreements.models.signoffs import DocumentEvent, SignOff
 
 __all__ = [
@@ -50,8 +57,10 @@ __all__ = [
     "PartyKind",
     "PartyReference",
     "PoliceArea",
+    "PoliceAreaNaming",
     "PoliceRegion",
     "SignOff",
     "Signatory",
     "document_parties",
+    "followup_parties",
 ]

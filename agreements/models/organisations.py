@@ -78,6 +78,16 @@ class PoliceArea(models.Model):
         return reverse("pledges:police_area", kwargs={"slug": self.slug})
 
 
+class MunicipalityManager(models.Manager):
+    """Every municipality comes with its police area: the follow-up asks a document's
+    municipalities for it (a text that names no police area is followed up by the one
+    named in the portal), and a prefetch of ``municipalities`` then costs no more queries.
+    """
+
+    def get_queryset(self) -> models.QuerySet:
+        return super().get_queryset().select_related("police_area")
+
+
 class Municipality(models.Model):
     """A municipality (kommun)."""
 
@@ -105,6 +115,8 @@ class Municipality(models.Model):
     # Folded name ("mala" for "Malå") so that search forgives case and å/ä/ö.
     search_name = models.CharField(max_length=100, editable=False, db_index=True)
     history = HistoricalRecords()
+
+    objects = MunicipalityManager()
 
     class Meta:
         ordering = ["name"]

@@ -91,6 +91,27 @@ def document_parties(document: HasParties) -> list[Party]:
     return parties
 
 
+def named_police_areas(document: HasParties) -> list[PoliceArea]:
+    """The police areas named in the portal for a document whose text names none: each
+    distinct police area of its municipalities (loaded with them); [] when the text names
+    one."""
+    if document.police_area_id:
+        return []
+    areas: dict[int, PoliceArea] = {}
+    for municipality in document.municipalities.all():
+        if municipality.police_area_id and municipality.police_area_id not in areas:
+            areas[municipality.police_area_id] = municipality.police_area
+    return list(areas.values())
+
+
+def followup_parties(document: HasParties) -> list[Party]:
+    """The parties that follow up a document, log its activities and sign its annual
+    reviews: its own parties and, where its text names no police area, the police area
+    named in the portal for its municipalities (``PoliceAreaNaming``)."""
+    named = [Party(police_area=area) for area in named_police_areas(document)]
+    return [*named, *document_parties(document)]
+
+
 def parties_line(document: HasParties) -> str:
     """The parties as one line: "Polisen, lokalpolisområde X och Y kommun, Z kommun"."""
     parties = document_parties(document)

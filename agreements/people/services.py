@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from agreements.models import Invitation, Membership, Party
 from agreements.models.invitations import INVITATION_VALID_FOR, new_token
 from agreements.people.selectors import administrator_count, party_filter
+from agreements.people.signals import invitation_accepted
 from agreements.permissions import forget_roles, roles_of
 from portal.people import profile_update
 
@@ -100,6 +101,14 @@ def invitation_mark_sent(*, invitation: Invitation) -> None:
     Invitation.objects.filter(pk=invitation.pk).update(sent_at=timezone.now())
 
 
+def _mark_accepted(invitation: Invitation, user: AbstractBaseUser) -> None:
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    _history_user(invitation, user)
+    invitation.save()
+    invitation_accepted.send(sender=Invitation, invitation=invitation, user=user)
+
+
 def _grant(invitation: Invitation, user: AbstractBaseUser) -> None:
     for role in invitation.roles:
         membership, created = Membership.objects.get_or_create(
@@ -117,10 +126,7 @@ def invitation_accept(*, invitation: Invitation, user: AbstractBaseUser) -> Invi
     if (user.email or "").strip().lower() != invitation.email.lower():
         raise PermissionDenied
     _grant(invitation, user)
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    _history_user(invitation, user)
-    invitation.save()
+    _mark_accepted(invitation, user)
     return invitation
 
 
@@ -151,10 +157,7 @@ def invitation_accept_new_account(
     user.save()
     profile_update(user=user, first_name=first_name, last_name=last_name, title=title)
     _grant(invitation, user)
-    invitation.accepted_at = timezone.now()
-    invitation.accepted_by = user
-    _history_user(invitation, user)
-    invitation.save()
+    _mark_accepted(invitation, user)
     return user
 
 

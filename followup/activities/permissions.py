@@ -8,7 +8,7 @@ parties to ask about.
 from __future__ import annotations
 
 from agreements import permissions as roles
-from agreements.models import document_parties
+from agreements.models import followup_parties
 from agreements.permissions import User
 from followup.activities.models import Activity
 from pledges.models import Commitment, FocusArea
@@ -30,4 +30,4 @@ def can_add_planned_activity(user: User, focus_area: FocusArea) -> bool:
     """Editors of the pledge's parties add planned activities to a published pledge."""
     if not focus_area.pledge.is_published:
         return False
-    return roles.can_edit_documents(user, parties=document_parties(focus_area.pledge))
+    return roles.can_edit_documents(user, parties=followup_parties(focus_area.pledge))

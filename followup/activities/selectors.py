@@ -27,7 +27,7 @@ from django.db.models.functions import Coalesce, ExtractYear, RowNumber
 from django.utils import timezone
 
 from agreements.models import Membership
-from agreements.permissions import User, documents_filter
+from agreements.permissions import User, followup_documents_filter
 from followup.activities.models import Activity, PlannedActivity
 from followup.activities.permissions import (
     can_log_for_commitment,
@@ -309,7 +309,7 @@ def logged_years(pledge_ids: Iterable[int]) -> dict[int, set[int]]:
 def pledges_for_coordinator(user: User) -> list[Pledge]:
     """Published pledges the user logs activities for, with commitments prefetched and
     ``own_commitments``: those the user's organisation answers for."""
-    parties = documents_filter(user, [Membership.Role.COORDINATOR])
+    parties = followup_documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")
@@ -333,7 +333,7 @@ def can_log(user: User, commitment: Commitment, pledge: Pledge) -> bool:
 
 def pledges_for_editor(user: User) -> list[Pledge]:
     """Published pledges whose focus areas the user may add planned activities to."""
-    parties = documents_filter(user, [Membership.Role.EDITOR])
+    parties = followup_documents_filter(user, [Membership.Role.EDITOR])
     if parties is None:
         return []
     pledge_ids = published_pledges().filter(parties).values("pk")

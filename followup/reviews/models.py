@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from agreements.models import Party, document_parties
+from agreements.models import Party, followup_parties
 from agreements.models.signoffs import SignOff, once_per_party
 from agreements.signing import missing_parties
 from followup.reviews.states import FROZEN_STATES, Assessment, ReviewFrozenError, ReviewState
@@ -212,7 +212,7 @@ class Review(models.Model):
 
     def missing_parties(self) -> list[Party]:
         """The document's parties that have not signed the current content version."""
-        return missing_parties(document_parties(self.document), self.current_sign_offs())
+        return missing_parties(followup_parties(self.document), self.current_sign_offs())
 
 
 class ReviewItemQuerySet(models.QuerySet):

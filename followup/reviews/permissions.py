@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from agreements import permissions as roles
-from agreements.models import Agreement, Membership, Party, document_parties
+from agreements.models import Agreement, Membership, Party, followup_parties
 from agreements.permissions import User
 from followup.reviews.models import Review
 from pledges.models import Pledge
@@ -11,12 +11,12 @@ from pledges.models import Pledge
 
 def can_draft(user: User, document: Pledge | Agreement) -> bool:
     """Coordinators of one of the parties draft, edit, submit and revise reviews."""
-    return roles.can_log_activity(user, parties=document_parties(document))
+    return roles.can_log_activity(user, parties=followup_parties(document))
 
 
 def can_sign(user: User, document: Pledge | Agreement) -> bool:
     """Signatories of one of the parties sign off reviews and may return them."""
-    return roles.can_sign_off(user, parties=document_parties(document))
+    return roles.can_sign_off(user, parties=followup_parties(document))
 
 
 def can_view(user: User, document: Pledge | Agreement) -> bool:

@@ -17,7 +17,8 @@ from django.http import Http404
 from django.utils import timezone
 
 from agreements.models import Agreement, Membership
-from agreements.permissions import User, documents_filter
+from agreements.naming.selectors import police_area_notes
+from agreements.permissions import User, followup_documents_filter
 from followup.activities.selectors import logged_years, pledges_for_coordinator
 from followup.reviews.content import live_progress
 from followup.reviews.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, ReviewState
@@ -110,7 +111,7 @@ def coordinator_reviews(user: User) -> list[DocumentReviews]:
     Pledges that have not started yet have nothing to follow up and are left out.
     A fixed number of queries (8).
     """
-    parties = documents_filter(user, [Membership.Role.COORDINATOR])
+    parties = followup_documents_filter(user, [Membership.Role.COORDINATOR])
     if parties is None:
         return []
     today = timezone.localdate()
@@ -181,10 +182,10 @@ def signatory_queue(user: User) -> list[Review]:
     ``my_signature_lapsed``: the user signed an earlier version, which no longer counts
     (the review was returned or resubmitted with new figures since).
     """
-    pledge_parties = documents_filter(user, [Membership.Role.SIGNATORY], "pledge__")
+    pledge_parties = followup_documents_filter(user, [Membership.Role.SIGNATORY], "pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = documents_filter(user, [Membership.Role.SIGNATORY], "agreement__")
+    agreement_parties = followup_documents_filter(user, [Membership.Role.SIGNATORY], "agreement__")
     ids = Review.objects.filter(state=ReviewState.SUBMITTED).filter(
         pledge_parties | agreement_parties
     )
@@ -201,10 +202,10 @@ def signatory_queue(user: User) -> list[Review]:
 def recent_events(user: User, limit: int = EVENT_LIMIT) -> list[ReviewEvent]:
     """The latest workflow steps of reviews the user takes part in (as any role)."""
     roles = [Membership.Role.COORDINATOR, Membership.Role.SIGNATORY]
-    pledge_parties = documents_filter(user, roles, "review__pledge__")
+    pledge_parties = followup_documents_filter(user, roles, "review__pledge__")
     if pledge_parties is None:
         return []
-    agreement_parties = documents_filter(user, roles, "review__agreement__")
+    agreement_parties = followup_documents_filter(user, roles, "review__agreement__")
     ids = ReviewEvent.objects.filter(pledge_parties | agreement_parties).values("pk")
     return list(
         ReviewEvent.objects.filter(pk__in=ids)
@@ -239,6 +240,16 @@ def annotate_review(review: Review) -> None:
     """Add ``signed_off`` (the current version's signatures) and ``replacement`` (the
     published revision that replaces it, if any)."""
     review.signed_off = review.current_sign_offs()
+    # Where the police area came from, when the text names none: for a published review
+    # the police areas that signed it, as they were named when it was published.
+    if review.published_at:
+        review.police_area_notes = police_area_notes(
+            review.document,
+            police_area_ids=[s.police_area_id for s in review.signed_off if s.police_area_id],
+            at=review.published_at,
+        )
+    else:
+        review.police_area_notes = police_area_notes(review.document)
     try:
         replacement = review.replaced_by
     except Review.DoesNotExist:

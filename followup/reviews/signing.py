@@ -15,7 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from agreements.models import document_parties
+from agreements.models import followup_parties
 from agreements.permissions import User
 from agreements.signing import check_signing_password, sign_for_parties
 from followup.reviews import signals
@@ -101,7 +101,7 @@ def review_sign(
         raise ValidationError(_("Innehållet har ändrats sedan det skickades in."))
     created = sign_for_parties(
         user=user,
-        parties=document_parties(document),
+        parties=followup_parties(document),
         current_sign_offs=current.current_sign_offs(),
         make=lambda party: ReviewSignOff(
             review=current,

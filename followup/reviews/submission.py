@@ -6,6 +6,7 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
+from agreements.models import followup_parties
 from followup.reviews.models import Assessment, Review, ReviewItem
 
 
@@ -25,11 +26,13 @@ def submission_errors(
     errors: dict[str, list[str]] = {}
     document = review.document
     general = []
-    if not document.police_area_id:
+    if not any(party.is_police for party in followup_parties(document)):
         general.append(
             _(
                 "Dokumentet anger inget lokalpolisområde, så polisen kan inte skriva under. "
-                "En redaktör behöver ange lokalpolisområdet först."
+                "Kommunens administratör och lokalpolisområdet namnger först i portalen "
+                "vilket lokalpolisområde som svarar för kommunen (under ”Ansvarigt "
+                "lokalpolisområde” på startsidan för inloggade)."
             )
         )
     if not document.municipalities.exists():

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agreements.models import Agreement, document_parties
+from agreements.models import Agreement, followup_parties
 from agreements.signing_forms import ReturnForm, SignForm
 from followup.reviews import services
 from followup.reviews.forms import ReviewForm
@@ -123,7 +123,7 @@ def review_page_response(
                 getattr(item, "short_of_target", False) for item in review.items.all()
             ),
             "states": ReviewState.choices,
-            "parties": document_parties(document),
+            "parties": followup_parties(document),
             "problems": problems,
             "last_return": returned[0] if returned and review.state == ReviewState.DRAFT else None,
             "can_revise": may_draft

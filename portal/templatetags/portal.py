@@ -6,7 +6,7 @@ from django.utils.html import format_html, linebreaks
 from django.utils.safestring import mark_safe
 
 from portal.choices import Phase
-from portal.people import display_name
+from portal.people import display_name, name_and_title
 from portal.text import paragraphs as split_paragraphs
 
 register = template.Library()
@@ -26,6 +26,13 @@ def person_name(user) -> str:
     """A person as pages show them: their full name, else "namn saknas" (never the login
     name); "–" where there is no account at all."""
     return display_name(user) if user is not None else "–"
+
+
+@register.filter
+def person_and_title(user) -> str:
+    """A person with their title, "Anna Berg, kommunchef" (``profile`` loaded), else as
+    ``person_name``."""
+    return name_and_title(user) or person_name(user)
 
 
 @register.simple_tag(takes_context=True)

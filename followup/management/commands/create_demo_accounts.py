@@ -27,6 +27,29 @@ def demo_username(role: str, organisation: Municipality | PoliceArea) -> str:
     return f"{prefix}-{organisation.slug}"
 
 
+def demo_account(role: str, organisation: Municipality | PoliceArea):
+    """The demo account with ``role`` in ``organisation``, made if missing (no password: the
+    command below sets a new one on every run)."""
+    username = demo_username(role, organisation)
+    user, _ = get_user_model().objects.get_or_create(
+        username=username,
+        defaults={
+            "first_name": str(Membership.Role(role).label),
+            "last_name": str(organisation),
+            # An address at example.org (reserved for examples): the portal's messages
+            # to demo accounts print in `make run`'s terminal (console mail backend).
+            "email": f"{username}@example.org",
+        },
+    )
+    lookup = (
+        {"police_area": organisation}
+        if isinstance(organisation, PoliceArea)
+        else {"municipality": organisation}
+    )
+    Membership.objects.get_or_create(user=user, role=role, **lookup)
+    return user
+
+
 class Command(BaseCommand):
     help = (
         "Create one demo account per role (samordnare, undertecknare, redaktor, "
@@ -49,7 +72,6 @@ class Command(BaseCommand):
             self.stdout.write(f"  {username:<{width}}  {password}  {label}")
 
     def create_accounts(self) -> list[tuple[str, str, str]]:
-        User = get_user_model()
         organisations = [
             *Municipality.objects.order_by("name"),
             *PoliceArea.objects.order_by("name"),
@@ -57,25 +79,11 @@ class Command(BaseCommand):
         rows = []
         for organisation in organisations:
             for role in ROLE_PREFIX:
-                username = demo_username(role, organisation)
-                user, _ = User.objects.get_or_create(
-                    username=username,
-                    defaults={
-                        "first_name": str(Membership.Role(role).label),
-                        "last_name": str(organisation),
-                    },
-                )
+                user = demo_account(role, organisation)
                 password = secrets.token_urlsafe(9)
                 user.set_password(password)
-                # An address at example.org (reserved for examples): the portal's messages
-                # to demo accounts print in `make run`'s terminal (console mail backend).
-                user.email = user.email or f"{username}@example.org"
+                user.email = user.email or f"{user.username}@example.org"
                 user.save()
-                lookup = (
-                    {"police_area": organisation}
-                    if isinstance(organisation, PoliceArea)
-                    else {"municipality": organisation}
-                )
-                Membership.objects.get_or_create(user=user, role=role, **lookup)
-                rows.append((username, password, f"{Membership.Role(role).label}, {organisation}"))
+                label = f"{Membership.Role(role).label}, {organisation}"
+                rows.append((user.username, password, label))
         return rows

@@ -10,5 +10,7 @@ class Command(BaseCommand):
         # Sealed PDFs of the seed documents, with a self-signed development certificate.
         call_command("create_dev_certificate", stdout=self.stdout)
         call_command("issue_documents", stdout=self.stdout)
+        # Before the accounts: it adds the police areas whose demo accounts they print.
+        call_command("name_demo_police_areas", stdout=self.stdout)
         call_command("create_demo_accounts", stdout=self.stdout)
         call_command("create_demo_activities", stdout=self.stdout)

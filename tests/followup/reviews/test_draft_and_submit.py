@@ -193,7 +193,9 @@ def test_pledge_without_police_area_cannot_be_submitted(seeded):
 
     assert refused.value.messages == [
         "Dokumentet anger inget lokalpolisområde, så polisen kan inte skriva under. "
-        "En redaktör behöver ange lokalpolisområdet först."
+        "Kommunens administratör och lokalpolisområdet namnger först i portalen vilket "
+        "lokalpolisområde som svarar för kommunen (under ”Ansvarigt lokalpolisområde” på "
+        "startsidan för inloggade)."
     ]
     review.refresh_from_db()
     assert review.state == ReviewState.DRAFT
