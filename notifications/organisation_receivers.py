@@ -15,7 +15,7 @@ from agreements.models import Membership, Party
 from agreements.naming.selectors import naming_url
 from agreements.naming.services import MUNICIPALITY_ROLES, POLICE_ROLES
 from notifications.mail import portal_url, tell
-from portal.people import name_and_title
+from portal.people import full_name, name_and_title
 
 Role = Membership.Role
 
@@ -25,6 +25,7 @@ def invitation_accepted(sender, *, invitation, user, **kwargs) -> None:
     kind = "lokalpolisomrade" if party.is_police else "kommun"
     context = {
         "person": name_and_title(user),
+        "name": full_name(user),
         "email": invitation.email,
         "organisation": party.name,
         "roles": ", ".join(label.lower() for label in invitation.role_labels),
@@ -35,7 +36,7 @@ def invitation_accepted(sender, *, invitation, user, **kwargs) -> None:
     }
     tell(
         template="invitation_accepted",
-        subject=_("%(person)s har tackat ja till inbjudan till %(organisation)s") % context,
+        subject=_("%(name)s har tackat ja till inbjudan till %(organisation)s") % context,
         parties=[party],
         role=Role.ADMINISTRATOR,
         context=context,

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-import datetime
 import logging
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.utils import timezone
 from django_tasks import task
 
-logger = logging.getLogger(__name__)
+from portal.tasks import MAX_ATTEMPTS, retry_later
 
-# Attempts in all, and the wait before each retry (1 min, 5 min, 30 min).
-MAX_ATTEMPTS = 4
-RETRY_DELAYS = (datetime.timedelta(minutes=1), datetime.timedelta(minutes=5))
-RETRY_DELAYS += (datetime.timedelta(minutes=30),)
+logger = logging.getLogger(__name__)
 
 
 @task()
@@ -31,8 +26,8 @@ def send_message(*, to: str, subject: str, text: str, html: str, attempt: int = 
     try:
         message.send()
     except Exception:
-        retried = attempt < MAX_ATTEMPTS and _retry(
-            to=to, subject=subject, text=text, html=html, attempt=attempt
+        retried = retry_later(
+            send_message, to=to, subject=subject, text=text, html=html, attempt=attempt
         )
         logger.warning(
             "Mail %r, attempt %d of %d failed%s",
@@ -42,13 +37,3 @@ def send_message(*, to: str, subject: str, text: str, html: str, attempt: int = 
             "; retried later" if retried else "; given up",
         )
         raise
-
-
-def _retry(*, attempt: int, **message: str) -> bool:
-    """Queue the next attempt after its delay; False where the backend cannot defer (the
-    immediate backend of the demo and tests: retrying at once would only fail again)."""
-    if not send_message.get_backend().supports_defer:
-        return False
-    run_after = timezone.now() + RETRY_DELAYS[min(attempt, len(RETRY_DELAYS)) - 1]
-    send_message.using(run_after=run_after).enqueue(**message, attempt=attempt + 1)
-    return True

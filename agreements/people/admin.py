@@ -13,8 +13,8 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 
 from agreements.models import Invitation, Membership, Party, PoliceArea
-from agreements.people.mail import invitation_mail_send
-from agreements.people.services import invitation_create, invitation_mark_sent
+from agreements.people.services import invitation_create
+from agreements.people.tasks import invitation_queue
 
 
 class AdministratorInvitationForm(forms.ModelForm):
@@ -70,14 +70,13 @@ class InvitesAdministratorsMixin:
         for row in formset.extra_forms:
             if not row.has_changed() or not row.cleaned_data.get("email"):
                 continue
-            invitation, token = invitation_create(
+            invitation, _token = invitation_create(
                 invited_by=request.user,
                 party=party,
                 email=row.cleaned_data["email"],
                 roles=[Membership.Role.ADMINISTRATOR],
             )
-            if invitation_mail_send(invitation=invitation, token=token):
-                invitation_mark_sent(invitation=invitation)
+            if invitation_queue(invitation) != "failed":
                 messages.success(
                     request,
                     _("Inbjudan till administratör är skickad till %(email)s.")

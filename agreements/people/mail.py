@@ -1,7 +1,7 @@
 """The invitation e-mail: Swedish, plain text and HTML, with the link to accept.
 
-Sent at once for now, and a failure of the mail server never fails the action that sent
-it: it is logged, and the caller tells the administrator that they may send it again.
+Sent by the background worker (agreements.people.tasks), which makes the link; a failure
+of the mail server is logged, retried later, and never fails the action that sent it.
 """
 
 from __future__ import annotations

@@ -24,16 +24,15 @@ from agreements.people.access import (
     party_kind,
 )
 from agreements.people.forms import InvitationForm, RolesForm
-from agreements.people.mail import invitation_mail_send
 from agreements.people.selectors import organisation_people, party_filter, pending_invitations
 from agreements.people.services import (
     invitation_create,
-    invitation_mark_sent,
     invitation_renew,
     invitation_withdraw,
     member_remove,
     membership_roles_set,
 )
+from agreements.people.tasks import invitation_queue
 from portal.forms import add_service_errors
 from portal.people import display_name
 
@@ -50,11 +49,17 @@ def people_url(party) -> str:
     )
 
 
-def _send(request, invitation, token) -> None:
-    if invitation_mail_send(invitation=invitation, token=token):
-        invitation_mark_sent(invitation=invitation)
+def _send(request, invitation) -> None:
+    """Hand the invitation to the background worker, which makes its link and mails it."""
+    outcome = invitation_queue(invitation)
+    if outcome == "sent":
         messages.success(
             request, _("Inbjudan är skickad till %(email)s.") % {"email": invitation.email}
+        )
+    elif outcome == "queued":
+        messages.success(
+            request,
+            _("Inbjudan till %(email)s skickas inom några minuter.") % {"email": invitation.email},
         )
     else:
         messages.error(request, str(MAIL_FAILED))
@@ -86,13 +91,13 @@ def invite(request, kind: str, slug: str):
         form = InvitationForm(request.POST)
         if form.is_valid():
             try:
-                invitation, token = invitation_create(
+                invitation, _token = invitation_create(
                     invited_by=request.user, party=party, **form.cleaned_data
                 )
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
-                _send(request, invitation, token)
+                _send(request, invitation)
                 return redirect(people_url(party))
         status = 400
     else:
@@ -176,12 +181,12 @@ def invitation_resend(request, kind: str, slug: str, pk: int):
     """Send the invitation again, with a new link valid for seven days."""
     party, invitation = get_invitation_for_administrator(request.user, kind, slug, pk)
     try:
-        token = invitation_renew(invitation=invitation, renewed_by=request.user)
+        invitation_renew(invitation=invitation, renewed_by=request.user)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         invitation.refresh_from_db()
-        _send(request, invitation, token)
+        _send(request, invitation)
     return redirect(people_url(party))
 
 

@@ -168,6 +168,45 @@ def _people_pages(municipality, colleague) -> list[PageVisit]:
     ]
 
 
+def _naming_pages() -> list[PageVisit]:
+    """The police area naming pages of both sides, with a proposal waiting and one
+    accepted (Nordmaling's pledge page then says where its police area came from)."""
+    from agreements.models import Municipality, PoliceArea
+    from agreements.naming.services import naming_accept, naming_propose
+
+    umea = PoliceArea.objects.create(slug="umea", name="Umeå", region="nord")
+    nordmaling = Municipality.objects.get(slug="nordmaling")
+    asele = Municipality.objects.get(slug="asele")
+    police = member(Membership.Role.EDITOR, umea, first_name="Pia", last_name="Polis")
+    admin = member(Membership.Role.ADMINISTRATOR, asele, first_name="Åke", last_name="Admin")
+    naming_accept(
+        user=member(Membership.Role.ADMINISTRATOR, nordmaling),
+        naming=naming_propose(
+            user=police, municipality=nordmaling, police_area=umea, by_police=True
+        ),
+    )
+    naming_propose(user=police, municipality=asele, police_area=umea, by_police=True)
+    police_page = "/organisation/lokalpolisomrade/umea/ansvarigt-lokalpolisomrade/"
+    return [
+        PageVisit("police area naming, police side", police_page, user=police, shows=("Återta",)),
+        PageVisit(
+            "police area naming, municipality side",
+            "/organisation/kommun/asele/ansvarigt-lokalpolisomrade/",
+            user=admin,
+            shows=("Godkänn",),
+        ),
+        PageVisit(
+            "police area naming, refused",
+            police_page,
+            user=police,
+            data={"municipality": ""},
+            status=400,
+            shows=("Välj en kommun.",),
+        ),
+        PageVisit("start page with a naming link", "/samordnare/", user=admin),
+    ]
+
+
 def portal_pages() -> list[PageVisit]:
     """Every page type in the states it shows, with the data each one needs."""
     Role = Membership.Role
@@ -258,7 +297,7 @@ def portal_pages() -> list[PageVisit]:
         PageVisit(
             "pledge page with focus areas",
             nordmaling.get_absolute_url(),
-            shows=("Trygghetsvandring i Nordmalings centrum",),
+            shows=("Trygghetsvandring i Nordmalings centrum", "namngavs i portalen"),
         ),
         PageVisit("pledge page, three municipalities", sodra.get_absolute_url()),
         PageVisit("pledge page without its text", "/medborgarlofte/arboga-2024/"),
@@ -304,6 +343,7 @@ def portal_pages() -> list[PageVisit]:
             shows=("Ditt namn och din titel är inte sparade",),
         ),
         *_people_pages(mala.municipalities.get(), coordinator),
+        *_naming_pages(),
         PageVisit(
             "follow-up waiting for a signatory without a name",
             review_url,
