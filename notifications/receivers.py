@@ -40,7 +40,7 @@ def _review_context(review, user, url: str, comment: str = "") -> dict:
     }
     return {
         "what": what,
-        "parties": parties_line(document),
+        "parties": parties_line(document, followup=True),
         "actor": name_and_title(user),
         "comment": comment,
         "url": portal_url(url),

@@ -127,7 +127,7 @@ def _period_reminder(
     url = reverse("followup:review", kwargs={"pk": review.pk}) if review else None
     context = {
         "what": what,
-        "parties": parties_line(document),
+        "parties": parties_line(document, followup=True),
         "period_end": period.end,
         "url": portal_url(url or reverse("followup:start")),
     }

@@ -112,9 +112,10 @@ def followup_parties(document: HasParties) -> list[Party]:
     return [*named, *document_parties(document)]
 
 
-def parties_line(document: HasParties) -> str:
-    """The parties as one line: "Polisen, lokalpolisområde X och Y kommun, Z kommun"."""
-    parties = document_parties(document)
+def parties_line(document: HasParties, *, followup: bool = False) -> str:
+    """The parties as one line: "Polisen, lokalpolisområde X och Y kommun, Z kommun";
+    with ``followup``, the parties that follow it up (``followup_parties``)."""
+    parties = followup_parties(document) if followup else document_parties(document)
     police = parties[0].name if parties and parties[0].is_police else document.police_party_label
     municipalities = ", ".join(p.name for p in parties if not p.is_police)
     return f"{police} {_('och')} {municipalities}" if municipalities else police

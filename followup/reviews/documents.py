@@ -38,8 +38,9 @@ class ReviewPdf(DocumentPdf):
         return DocumentDescription(
             title=review_title(document),
             kind=_("Årlig uppföljning"),
-            # The same parties line as the document's own PDF.
-            parties=parties_line(document.document),
+            # The document's parties, with the police area named in the portal where its
+            # text names none.
+            parties=parties_line(document.document, followup=True),
             subject=_("Uppföljning av %(document)s för %(period)s")
             % {"document": document.document.title, "period": document.period_label},
             path=document.get_absolute_url(),

@@ -179,7 +179,8 @@ def test_aseles_police_area_is_named_and_its_follow_up_signed_by_both_parties(
     download = client.get(issued.get_absolute_url())
     pdf = " ".join(pdf_text(b"".join(download.streaming_content)).split())
     assert "Lokalpolisområdet namngavs i portalen, inte i den undertecknade texten." in pdf
-    assert "Lokalpolisområde Lycksele" in pdf or "lokalpolisområde Lycksele" in pdf
+    # Its parties, in the PDF's header, name the police area that signed.
+    assert "Polisen, lokalpolisområde Lycksele och Åsele kommun" in pdf
     # The agreement's page says it too; its text still names no police area.
     page = text_of(client.get(agreement.get_absolute_url()))
     assert expected in page
