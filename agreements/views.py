@@ -6,9 +6,11 @@ from agreements.publishing.revisions import revision_context
 from agreements.selectors import agreement_for_page
 from agreements.signals import agreement_page
 from portal.documents.responses import current_document_response
+from portal.page_cache import cached_page
 from portal.pages import former_address, page_context
 
 
+@cached_page(lambda slug: [f"agreement:{slug}"], params=("kommun",))
 def agreement_detail(request, slug: str):
     try:
         agreement = agreement_for_page(slug=slug)

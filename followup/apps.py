@@ -20,3 +20,7 @@ class FollowupConfig(AppConfig):
         publishing_signals.revision_published.connect(
             revisions.continue_followup, dispatch_uid="followup"
         )
+
+        from followup.page_scopes import watch_followup
+
+        watch_followup()

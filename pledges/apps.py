@@ -11,3 +11,16 @@ class PledgesConfig(AppConfig):
         from pledges.publishing import PLEDGE_PUBLISHING
 
         register(PLEDGE_PUBLISHING)
+
+        from agreements.page_scopes import watch
+        from pledges import models
+
+        watch(models.Pledge, lambda pledge: pledge)
+        for part in (
+            models.FocusArea,
+            models.Commitment,
+            models.PledgeSignatory,
+            models.PledgeSignOff,
+            models.PledgeFormerSlug,
+        ):
+            watch(part, lambda row: row.pledge)

@@ -15,6 +15,7 @@ from django.db import transaction
 from agreements.models import County, Municipality, PoliceArea, PoliceRegion
 from pledges.models import Commitment, FocusArea, Pledge
 from portal.choices import PublicationStatus
+from portal.page_cache import bump_all
 
 MUNICIPALITY_COUNT = 290
 PREFIX = "fiktiv"
@@ -87,4 +88,7 @@ def generate_national_data(*, commitments_per_pledge: int = 8) -> int:
             # Published once its parts are in: a published pledge is never changed.
             pledge.status = PublicationStatus.PUBLISHED
             pledge.save(update_fields=["status"])
+    # Rows written in bulk send no signals: every cached public page renders afresh.
+    bump_all()
+    transaction.on_commit(bump_all)
     return created

@@ -29,6 +29,7 @@ from agreements.models import (
 )
 from pledges.models import Commitment, FocusArea, Pledge, PledgeSignatory
 from portal.choices import PublicationStatus
+from portal.page_cache import bump_all
 
 FIXTURES_DIR = Path(settings.BASE_DIR) / "fixtures"
 
@@ -265,4 +266,6 @@ def load_seed_documents(directory: Path = FIXTURES_DIR) -> SeedReport:
             loader.load_document(loader.load_agreement, row)
         for row in data.get("pledges", []):
             loader.load_document(loader.load_pledge, row)
+    # A bulk write: every cached public page renders afresh (portal/page_cache.py).
+    transaction.on_commit(bump_all)
     return loader.report

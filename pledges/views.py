@@ -22,6 +22,7 @@ from pledges.selectors import (
 )
 from pledges.signals import municipality_page, pledge_page
 from portal.documents.responses import current_document_response
+from portal.page_cache import cached_page
 from portal.pages import former_address, page_context
 from portal.text import fold
 
@@ -32,6 +33,7 @@ MAX_QUERY_LENGTH = 100
 VIEW_PARAMETER, BY_PARTY = "visa", "part"
 
 
+@cached_page(lambda: ["home"])
 def home(request):
     return render(
         request,
@@ -65,6 +67,7 @@ def search(request):
     )
 
 
+@cached_page(lambda slug: [f"municipality:{slug}"])
 def municipality_detail(request, slug: str):
     try:
         overview = municipality_overview(slug=slug)
@@ -77,6 +80,7 @@ def municipality_detail(request, slug: str):
     return render(request, "pledges/municipality_detail.html", context)
 
 
+@cached_page(lambda slug: [f"police_area:{slug}"])
 def police_area_detail(request, slug: str):
     try:
         area, municipalities = police_area_overview(slug=slug)
@@ -89,6 +93,7 @@ def police_area_detail(request, slug: str):
     )
 
 
+@cached_page(lambda slug: [f"pledge:{slug}"], params=("ar", "visa", "kommun"))
 def pledge_detail(request, slug: str):
     try:
         pledge = pledge_for_page(slug=slug)

@@ -6,6 +6,22 @@ from pledges.seed import load_seed_documents
 from portal.documents.certificates import create_dev_certificate
 
 
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: a page cached by one test is never served
+    in another, whose database differs."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture
+def rendered_pages(settings):
+    """Public pages rendered on every request, not served from the page cache: for tests
+    that count the queries a page's rendering makes, or write rows in bulk (no signals)."""
+    settings.PAGE_CACHE_ENABLED = False
+
+
 @pytest.fixture
 def seeded(db):
     """The database with the seed documents loaded, as the README's run command leaves it."""

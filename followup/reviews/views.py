@@ -26,6 +26,7 @@ from followup.reviews.submission import submission_problems
 from followup.reviews.workflow import ReviewConflict
 from pledges.models import Pledge
 from portal.forms import add_service_errors
+from portal.page_cache import cached_page
 from portal.people import has_full_name, profile_title
 
 CONFLICT_MESSAGE = gettext_lazy(
@@ -257,6 +258,7 @@ def review_revise(request, pk: int):
     return redirect("followup:review", pk=revision.pk)
 
 
+@cached_page(lambda pk: [f"review:{pk}"], params=("kommun",))
 def review_public(request, pk: int):
     """A published review as residents see it."""
     review = published_review(pk)

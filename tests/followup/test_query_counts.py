@@ -8,7 +8,8 @@ from django.test.utils import CaptureQueriesContext
 
 from followup.models import Activity, PlannedActivity
 
-pytestmark = pytest.mark.django_db
+# Count the queries of rendering: the page cache would answer with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 def add_activities(world, n: int) -> None:

@@ -34,7 +34,8 @@ from tests.publishing.conftest import (  # noqa: F401
 )
 from tests.seeds import html_text
 
-pytestmark = pytest.mark.django_db
+# Count the queries of rendering: the page cache would answer with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 JAN_2024 = datetime.date(2024, 1, 1)
 JAN_2025 = datetime.date(2025, 1, 1)

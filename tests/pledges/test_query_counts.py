@@ -19,7 +19,8 @@ from tests.factories import (
     PledgeSignatoryFactory,
 )
 
-pytestmark = pytest.mark.django_db
+# Count the queries of rendering: the page cache would answer with none.
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("rendered_pages")]
 
 
 def queries_for(client, url: str) -> int:

@@ -15,6 +15,10 @@ from followup.models import Review, ReviewEvent, ReviewItem, ReviewSignOff, Revi
 Role = Membership.Role
 
 
+# Count the queries of rendering: the page cache would answer with none.
+pytestmark = pytest.mark.usefixtures("rendered_pages")
+
+
 def add_reviews(world, signer, n: int, *, state=ReviewState.PUBLISHED) -> list[Review]:
     """n revisions of the pledge's 2024 review (each replacing the one before), with
     an item per commitment, both parties' sign-offs and three events each."""
