@@ -25,13 +25,14 @@ import hashlib
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cache, wraps
+from functools import cache
 from pathlib import Path
 
 from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache as shared_cache
 from django.http import HttpRequest, HttpResponse
+from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -40,8 +41,11 @@ ALL = "all"
 VERSION_PREFIX = "page-version:"
 ENTRY_PREFIX = "page:"
 CACHED_STATUSES = frozenset({200, 301, 302, 404})
-# Headers of the rendered page that a cached copy keeps.
-KEPT_HEADERS = ("Content-Type", "Location", "Content-Language")
+# Headers of the rendered page that a cached copy does not keep: they are made afresh
+# for each answer, or must never be shared.
+DROPPED_HEADERS = frozenset(
+    {"set-cookie", "content-length", "date", "etag", "last-modified", "cache-control", "vary"}
+)
 # Not worth compressing below this.
 GZIP_MIN_BYTES = 200
 
@@ -99,7 +103,7 @@ class Entry:
 
 def cacheable(request: HttpRequest, params: Iterable[str]) -> bool:
     """Whether ``request`` may be answered from the shared cache."""
-    if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+    if request.method not in ("GET", "HEAD"):
         return False
     cookies = request.COOKIES
     if settings.SESSION_COOKIE_NAME in cookies or "messages" in cookies:
@@ -112,7 +116,7 @@ def entry_key(request: HttpRequest, scopes: list[str]) -> str:
     versions = shared_cache.get_many([version_key(name) for name in names])
     parts = [
         release(),
-        translation.get_language() or "",
+        translation.get_language_from_request(request),
         timezone.localdate().isoformat(),
         request.get_full_path(),
         *(f"{name}={versions.get(version_key(name), 0)}" for name in names),
@@ -131,7 +135,9 @@ def entry_of(response: HttpResponse) -> Entry | None:
     ):
         return None
     content = response.content
-    headers = {name: response[name] for name in KEPT_HEADERS if response.has_header(name)}
+    headers = {
+        name: value for name, value in response.items() if name.lower() not in DROPPED_HEADERS
+    }
     gzipped = None
     if len(content) >= GZIP_MIN_BYTES:
         gzipped = gzip.compress(content, compresslevel=6, mtime=0)
@@ -159,6 +165,7 @@ def response_from(request: HttpRequest, entry: Entry) -> HttpResponse:
         response[name] = value
     if compressed:
         response["Content-Encoding"] = "gzip"
+    response["Content-Length"] = str(len(response.content))
     response["ETag"] = etag
     response["Last-Modified"] = http_date(entry.last_modified)
     response["Cache-Control"] = f"public, max-age={settings.PUBLIC_PAGE_MAX_AGE}"
@@ -170,31 +177,59 @@ def response_from(request: HttpRequest, entry: Entry) -> HttpResponse:
     return response
 
 
+@dataclass(frozen=True)
+class CachedPage:
+    """What a view declares with ``cached_page``."""
+
+    scopes: Callable[..., list[str]]
+    params: tuple[str, ...]
+
+
 def cached_page(
     scopes: Callable[..., list[str]], params: Iterable[str] = ()
 ) -> Callable[[Callable], Callable]:
-    """Serve a public view from the shared cache. ``scopes`` gets the view's URL
-    arguments and names what the page shows; ``params`` are the query parameters the view
-    reads (a request with any other is rendered, never cached)."""
-    params = tuple(params)
+    """Declare a public view's page cacheable (PageCacheMiddleware serves it). ``scopes``
+    gets the view's URL arguments and names what the page shows; ``params`` are the query
+    parameters the view reads (a request with any other is rendered, never cached)."""
 
     def decorator(view: Callable) -> Callable:
-        @wraps(view)
-        def wrapped(request: HttpRequest, *args, **kwargs):
-            if not cacheable(request, params):
-                return view(request, *args, **kwargs)
-            key = entry_key(request, scopes(*args, **kwargs))
-            entry = shared_cache.get(key)
-            if entry is None:
-                response = view(request, *args, **kwargs)
-                if hasattr(response, "render") and not response.is_rendered:
-                    response.render()
-                entry = entry_of(response)
-                if entry is None:
-                    return response
-                shared_cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
-            return response_from(request, entry)
-
-        return wrapped
+        view.cached_page = CachedPage(scopes, tuple(params))
+        return view
 
     return decorator
+
+
+class PageCacheMiddleware:
+    """Answer a cacheable public page from the shared cache before the rest of the
+    middleware runs (no session, no user, no template), and keep what the rest made of a
+    page rendered afresh. Sits right after SecurityMiddleware and WhiteNoise, which add
+    their headers to every answer, cached or not."""
+
+    def __init__(self, get_response: Callable) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        key = self.key_for(request)
+        if key is None:
+            return self.get_response(request)
+        entry = shared_cache.get(key)
+        if entry is None:
+            response = self.get_response(request)
+            entry = entry_of(response)
+            if entry is None:
+                return response
+            shared_cache.set(key, entry, timeout=settings.PAGE_CACHE_TIMEOUT)
+        return response_from(request, entry)
+
+    @staticmethod
+    def key_for(request: HttpRequest) -> str | None:
+        if not settings.PAGE_CACHE_ENABLED or request.method not in ("GET", "HEAD"):
+            return None
+        try:
+            match = resolve(request.path_info)
+        except Resolver404:
+            return None
+        page = getattr(match.func, "cached_page", None)
+        if page is None or not cacheable(request, page.params):
+            return None
+        return entry_key(request, page.scopes(*match.args, **match.kwargs))

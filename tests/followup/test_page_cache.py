@@ -47,6 +47,9 @@ def test_a_warm_public_page_makes_no_query_and_can_be_revalidated(
             again = client.get(path)
         assert again.content == first.content, name
         assert again["Cache-Control"] == "public, max-age=60"
+        # The headers the rest of the middleware gave the page stay with its copy.
+        for header in ("Content-Security-Policy", "X-Frame-Options", "Content-Type"):
+            assert again[header] == first[header], (name, header)
         assert again["Last-Modified"]
         etag = again["ETag"]
         with django_assert_num_queries(0):
