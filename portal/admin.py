@@ -10,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from portal.documents.scanned import read_scanned_original_upload
 from portal.documents.seal import sha256_hex
-from portal.documents.uploads import read_pdf_upload
 from portal.models import IssuedDocument
 from portal.services import document_attach_scanned_original
 
@@ -58,7 +58,7 @@ class ScannedOriginalForm(forms.ModelForm):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        content = read_pdf_upload(upload)
+        content = read_scanned_original_upload(upload)
         if IssuedDocument.objects.filter(sha256=sha256_hex(content)).exists():
             raise ValidationError(_("Den här filen finns redan i portalen."), code="duplicate")
         return upload

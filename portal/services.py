@@ -28,7 +28,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from portal.documents import render, seal
-from portal.documents.uploads import read_pdf_upload
+from portal.documents.scanned import read_scanned_original_upload
 from portal.models import IssuedDocument
 
 
@@ -291,7 +291,7 @@ def document_attach_scanned_original(
     """Store an existing signed PDF (a scanned paper original) as a version of ``document``."""
     if issued_by is not None and not issued_by.has_perm("portal.add_issueddocument"):
         raise PermissionDenied
-    content = read_pdf_upload(upload)
+    content = read_scanned_original_upload(upload)
     _lock_document(document)
     content_type = ContentType.objects.get_for_model(document)
     version = _next_version(content_type, document.pk)

@@ -44,6 +44,11 @@ def env_int(name: str, default: int) -> int:
     return int(value) if value else default
 
 
+def env_float(name: str, default: float) -> float:
+    value = os.environ.get(name)
+    return float(value) if value else default
+
+
 def env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
@@ -292,5 +297,9 @@ PORTAL_SEAL_PASSPHRASE_FILE = env_str(
 )
 # Largest PDF accepted by the verification page and the scanned-original upload.
 PORTAL_DOCUMENT_MAX_UPLOAD_BYTES = env_int("PORTAL_DOCUMENT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024)
+# The verification page (/kontrollera/) checks a seal in a worker process, killed after this
+# many seconds, and takes at most this many checks per client address and minute.
+VERIFY_TIME_LIMIT_SECONDS = env_float("VERIFY_TIME_LIMIT_SECONDS", 5.0)
+VERIFY_CHECKS_PER_MINUTE = env_int("VERIFY_CHECKS_PER_MINUTE", 10)
 # Models an editor may attach a scanned original to, as "app_label.model".
 PORTAL_DOCUMENT_MODELS = ["pledges.pledge", "agreements.agreement"]

@@ -3,8 +3,11 @@ error pages."""
 
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
+from portal.documents import ratelimit, uploads
 from portal.documents.responses import issued_document_response
 from portal.documents.verify import verify_pdf, verify_sha256
 from portal.forms import VerifyDocumentForm
@@ -19,25 +22,52 @@ def accessibility(request):
     return render(request, "portal/accessibility.html")
 
 
+@csrf_exempt  # checked by _verify_document, after the rate and size checks below
 @require_http_methods(["GET", "HEAD", "POST"])
 def verify_document(request):
-    """Kontrollera ett dokument: upload a PDF or paste its SHA-256."""
+    """Kontrollera ett dokument: upload a PDF or paste its SHA-256.
+
+    A check is refused before the body is read when the client has used up its checks for
+    the minute (429) or the request is larger than any allowed upload (413). Django's
+    pattern for upload handlers: they can only be added before CSRF protection reads
+    request.POST, hence the exempt outer view and the protected inner one.
+    """
+    if request.method != "POST":
+        return _verify_page(request, VerifyDocumentForm())
+    if not ratelimit.verify_allowed(request):
+        message = _("Du har gjort många kontroller på kort tid. Vänta en minut och försök igen.")
+        return _refused(request, message, status=429)
+    if uploads.body_too_large(request):
+        return _refused(request, uploads.too_large_message(), status=413)
+    handler = uploads.CappedUploadHandler(request)
+    request.upload_handlers.insert(0, handler)
+    return _verify_document(request, handler)
+
+
+@csrf_protect
+def _verify_document(request, handler: uploads.CappedUploadHandler):
+    form = VerifyDocumentForm(request.POST, request.FILES)
+    if handler.exceeded:
+        return _refused(request, uploads.too_large_message(), status=413)
     verification = None
-    if request.method == "POST":
-        form = VerifyDocumentForm(request.POST, request.FILES)
-        if form.is_valid():
-            content = form.cleaned_data["file"]
-            verification = (
-                verify_pdf(content) if content else verify_sha256(form.cleaned_data["sha256"])
-            )
-    else:
-        form = VerifyDocumentForm()
-    return render(
-        request,
-        "portal/verify.html",
-        # A rejected file is an answer too (in Swedish, on the page), not an error: 200.
-        {"form": form, "verification": verification},
-    )
+    if form.is_valid():
+        content = form.cleaned_data["file"]
+        verification = (
+            verify_pdf(content) if content else verify_sha256(form.cleaned_data["sha256"])
+        )
+    # A rejected file is an answer too (in Swedish, on the page), not an error: 200.
+    return _verify_page(request, form, verification)
+
+
+def _refused(request, message: str, *, status: int):
+    """The page with an empty form and ``message`` as the reason the file was not checked."""
+    context = {"form": VerifyDocumentForm(), "refusal": message}
+    return render(request, "portal/verify.html", context, status=status)
+
+
+def _verify_page(request, form, verification=None):
+    context = {"form": form, "verification": verification}
+    return render(request, "portal/verify.html", context)
 
 
 def document_download(request, sha256: str):

@@ -52,3 +52,11 @@ def sealing(settings, seal_certificate, tmp_path):
 def immediate_tasks(settings):
     """Background tasks (mail) run at once, inside the test, when they are enqueued."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Every test starts with an empty cache: rate-limit counters do not carry over."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -10,7 +10,7 @@ from agreements.models import Agreement
 from followup.reviews.models import Review
 from followup.reviews.periods import period_starting
 from pledges.models import Pledge
-from portal.documents.uploads import read_pdf_upload
+from portal.documents.scanned import read_scanned_original_upload
 
 
 def document_choices() -> list[tuple[str, str]]:
@@ -69,7 +69,7 @@ class ScannedReviewForm(forms.ModelForm):
 
     def clean_upload(self):
         upload = self.cleaned_data["upload"]
-        read_pdf_upload(upload)  # a clear Swedish message for anything but a PDF
+        read_scanned_original_upload(upload)  # a clear Swedish message for anything but a plain PDF
         return upload
 
     def clean(self):

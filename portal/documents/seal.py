@@ -26,9 +26,11 @@ from pyhanko.sign import signers
 from pyhanko.sign.fields import SigSeedSubFilter
 from pyhanko.sign.validation import validate_pdf_signature
 from pyhanko.sign.validation.errors import SignatureValidationError
+from pyhanko.sign.validation.pdf_embedded import EmbeddedPdfSignature
 from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
+from portal.documents import structure
 from portal.documents.certificates import SealConfig, seal_config
 
 logger = logging.getLogger(__name__)
@@ -109,6 +111,15 @@ class SealState(enum.Enum):
     FOREIGN = "foreign"  # a signed PDF, but not by the portal's certificate
     UNSEALED = "unsealed"  # a PDF without any signature
     UNREADABLE = "unreadable"  # not a PDF that can be parsed
+    # Refused unchecked: no portal PDF looks like this (see portal.documents.structure).
+    TOO_MANY_SIGNATURE_FIELDS = "too_many_signature_fields"
+    TOO_MANY_REVISIONS = "too_many_revisions"
+
+
+_REFUSALS = {
+    structure.TooComplex.SIGNATURE_FIELDS: SealState.TOO_MANY_SIGNATURE_FIELDS,
+    structure.TooComplex.REVISIONS: SealState.TOO_MANY_REVISIONS,
+}
 
 
 @dataclass(frozen=True)
@@ -127,43 +138,57 @@ def sha256_hex(content: bytes) -> str:
 
 
 def check_seal(content: bytes, *, trust_root: asn1_x509.Certificate | None = None) -> SealCheck:
-    """Whether ``content`` carries the portal's seal and is unchanged since it was sealed."""
+    """Whether ``content`` carries the portal's seal and is unchanged since it was sealed.
+
+    Only the portal's own field (SIGNATURE_FIELD) is validated, once; a file with more
+    signature fields or revisions than a portal PDF can have is refused before that.
+    """
     trust_root = trust_root or seal_certificate()
     try:
+        structure.check_bytes(content)
         reader = PdfFileReader(BytesIO(content), strict=False)
-        signatures = reader.embedded_signatures
+        structure.check_revisions(reader)
+        fields = structure.signature_fields(reader)
+    except structure.TooComplex as refusal:
+        return SealCheck(_REFUSALS[refusal.reason])
     except Exception as error:  # noqa: BLE001 - any parser failure on untrusted input
         logger.info("Unreadable PDF on seal check: %r", error)
         return SealCheck(SealState.UNREADABLE)
-    if not signatures:
-        return SealCheck(SealState.UNSEALED)
-    ours = False
-    for embedded in signatures:
-        try:
-            certificate = embedded.signer_cert
-        except Exception:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
-            # A broken signature in the portal's own field means "changed after sealing".
-            ours = ours or embedded.field_name == SIGNATURE_FIELD
-            continue
-        if certificate.sha256 != trust_root.sha256:
-            continue
-        ours = True
-        try:
-            context = ValidationContext(trust_roots=[trust_root], allow_fetching=False)
-            status = _run_outside_event_loop(
-                functools.partial(validate_pdf_signature, embedded, context)
-            )
-        except (SignatureValidationError, PdfError) as error:
-            logger.info("Seal validation failed: %r", error)
-            continue
-        except Exception as error:  # noqa: BLE001 - damaged content inside the signed range
-            logger.info("Seal validation failed on damaged content: %r", error)
-            continue
-        whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
-        if status.intact and status.bottom_line and whole_file:
-            return SealCheck(
-                SealState.INTACT,
-                signer_name=certificate_name(certificate),
-                signed_at=status.signer_reported_dt,
-            )
-    return SealCheck(SealState.ALTERED if ours else SealState.FOREIGN)
+    ours = next((field for field in fields if field.name == SIGNATURE_FIELD), None)
+    if ours is None:
+        return SealCheck(SealState.FOREIGN if fields else SealState.UNSEALED)
+    try:
+        embedded = EmbeddedPdfSignature(reader, ours.field, ours.name)
+        certificate = embedded.signer_cert
+    except Exception as error:  # noqa: BLE001 - a damaged signature dictionary or CMS blob
+        # A broken signature in the portal's own field means "changed after sealing".
+        logger.info("Damaged seal: %r", error)
+        return SealCheck(SealState.ALTERED)
+    if certificate.sha256 != trust_root.sha256:
+        return SealCheck(SealState.FOREIGN)
+    try:
+        context = ValidationContext(trust_roots=[trust_root], allow_fetching=False)
+        # No difference analysis: only a seal that covers the entire file counts as intact,
+        # so nothing may have been added after it anyway.
+        status = _run_outside_event_loop(
+            functools.partial(validate_pdf_signature, embedded, context, skip_diff=True)
+        )
+    except (SignatureValidationError, PdfError) as error:
+        logger.info("Seal validation failed: %r", error)
+        return SealCheck(SealState.ALTERED)
+    except Exception as error:  # noqa: BLE001 - damaged content inside the signed range
+        logger.info("Seal validation failed on damaged content: %r", error)
+        return SealCheck(SealState.ALTERED)
+    whole_file = status.coverage == SignatureCoverageLevel.ENTIRE_FILE
+    if status.intact and status.bottom_line and whole_file:
+        return SealCheck(
+            SealState.INTACT,
+            signer_name=certificate_name(certificate),
+            signed_at=status.signer_reported_dt,
+        )
+    return SealCheck(SealState.ALTERED)
+
+
+def inspect_seal(content: bytes, trust_root_der: bytes) -> SealCheck:
+    """``check_seal`` for a worker process: the trust root comes as DER, not from settings."""
+    return check_seal(content, trust_root=asn1_x509.Certificate.load(trust_root_der))

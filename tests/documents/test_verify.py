@@ -92,7 +92,7 @@ def test_empty_file_gets_a_swedish_answer(client, db):
 def test_file_over_the_size_limit_gets_a_swedish_answer(client, db, settings):
     settings.PORTAL_DOCUMENT_MAX_UPLOAD_BYTES = 1000
     response = upload(client, b"%PDF-1.7\n" + b"0" * 2000)
-    assert response.status_code == 200
+    assert response.status_code == 413
     assert "Filen är för stor" in response.content.decode()
     assert "1000" in response.content.decode()
 

@@ -25,6 +25,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
@@ -317,6 +318,12 @@ def portal_pages() -> list[PageVisit]:
             "/kontrollera/",
             data={"sha256": "x"},
             shows=("Dokumentet kunde inte kontrolleras",),
+        ),
+        PageVisit(
+            "verification page, a file refused unchecked",
+            "/kontrollera/",
+            data={"file": SimpleUploadedFile("ändrad.pdf", b"%PDF-1.7\n" + b"%%EOF\n" * 6)},
+            shows=("Filen har ändrats i för många omgångar",),
         ),
         PageVisit("login", "/logga-in/"),
         PageVisit(
