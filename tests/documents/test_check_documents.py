@@ -4,7 +4,6 @@ import hashlib
 from io import StringIO
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -12,31 +11,16 @@ from django.core.management.base import CommandError
 
 from portal.management.commands import check_documents
 from portal.models import IssuedDocument
+from tests.documents.stored_files import issue_stored_file
 from tests.factories import PledgeFactory
-
-
-def _issue(pledge, version: int, content: bytes) -> IssuedDocument:
-    """A stored version with the given bytes (no rendering: the command only hashes files)."""
-    issued = IssuedDocument(
-        content_type=ContentType.objects.get_for_model(pledge),
-        object_id=pledge.pk,
-        version=version,
-        kind=IssuedDocument.Kind.SCANNED,
-        sha256=hashlib.sha256(content).hexdigest(),
-        size=len(content),
-        title=f"Testdokument version {version}",
-        file_name=f"Testdokument (version {version}).pdf",
-        document_path=pledge.get_absolute_url(),
-    )
-    issued.file.save("upload.pdf", ContentFile(content), save=False)
-    issued.save()
-    return issued
 
 
 @pytest.fixture
 def issued_pair(db):
     pledge = PledgeFactory()
-    return _issue(pledge, 1, b"%PDF-1.7 first"), _issue(pledge, 2, b"%PDF-1.7 second")
+    return issue_stored_file(pledge, 1, b"%PDF-1.7 first"), issue_stored_file(
+        pledge, 2, b"%PDF-1.7 second"
+    )
 
 
 def _run() -> tuple[str, CommandError | None]:
