@@ -32,9 +32,13 @@ class IssuedDocumentQuerySet(models.QuerySet):
         ).order_by("-version")
 
 
+# The storage directory holding every issued file (manage.py check_documents walks it).
+ISSUED_DOCUMENTS_DIRECTORY = "dokument"
+
+
 def issued_document_path(instance: IssuedDocument, filename: str) -> str:
     # Named by content hash: one stored file per version, never overwritten.
-    return f"dokument/{instance.issued_at:%Y}/{instance.sha256}.pdf"
+    return f"{ISSUED_DOCUMENTS_DIRECTORY}/{instance.issued_at:%Y}/{instance.sha256}.pdf"
 
 
 class IssuedDocument(models.Model):

@@ -3,7 +3,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import account_views, views
+from portal import account_views, health, views
 from portal.forms import LoginForm
 
 admin.site.site_header = _("Medborgarlöften – administration")
@@ -11,6 +11,9 @@ admin.site.site_title = _("Medborgarlöften")
 admin.site.index_title = _("Administration")
 
 urlpatterns = [
+    # For the load balancer: unnamespaced, English, outside the site's Swedish paths.
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("", include("portal.site_urls")),
     path("", include("agreements.urls")),
     path("", include("pledges.urls")),

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
+import logging
+
 from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.encoding import escape_uri_path
 
 from portal.models import IssuedDocument
+
+logger = logging.getLogger(__name__)
+
+# Seconds a client is asked to wait when a stored file is missing: long enough for the
+# operators to restore it from the backup (README, "Backup and restore").
+MISSING_FILE_RETRY_AFTER = 600
 
 
 def issued_document_response(
@@ -23,8 +31,12 @@ def issued_document_response(
     if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
         response = HttpResponseNotModified()
     else:
+        try:
+            handle = issued.file.open("rb")
+        except FileNotFoundError:
+            return missing_file_response(request, issued)
         response = FileResponse(
-            issued.file.open("rb"),
+            handle,
             as_attachment=False,
             filename=issued.file_name,
             content_type="application/pdf",
@@ -32,6 +44,24 @@ def issued_document_response(
         response["Content-Length"] = str(issued.size)
     response["ETag"] = etag
     response["Cache-Control"] = cache_control
+    return response
+
+
+def missing_file_response(request: HttpRequest, issued: IssuedDocument) -> HttpResponse:
+    """A Swedish 503 page: the record exists but its file is not in storage."""
+    from django.shortcuts import render
+
+    logger.error(
+        "Issued document %s (sha256 %s) has no file in storage at %s; "
+        "restore it from the backup and run manage.py check_documents.",
+        issued.pk,
+        issued.sha256,
+        issued.file.name,
+    )
+    response = render(request, "documents/pdf_unavailable.html", {"issued": issued}, status=503)
+    response["Retry-After"] = str(MISSING_FILE_RETRY_AFTER)
+    # Never cached, least of all as the immutable answer for this version's address.
+    response["Cache-Control"] = "no-store"
     return response
 
 
