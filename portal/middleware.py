@@ -1,7 +1,7 @@
 """Request and response hardening that applies to every page.
 
-RejectInvalidTextMiddleware refuses input no page could mean: a NUL character or bytes
-that are not UTF-8 in the path, the query string or a form's fields. PostgreSQL refuses
+RejectInvalidTextMiddleware refuses input no page could mean: a NUL character in the path,
+a NUL or bytes that are not UTF-8 in the query string or a form's fields. PostgreSQL refuses
 NUL in text, so without this check such a request reached a query and ended in a 500.
 
 PrivateCacheMiddleware keeps pages made for one person out of shared caches.
@@ -48,12 +48,9 @@ def _wsgi_bytes(value: str) -> bytes:
 
 
 def has_clean_path_and_query(request: HttpRequest) -> bool:
-    raw_path = request.META.get("PATH_INFO", "")
-    try:
-        path = _wsgi_bytes(raw_path).decode("utf-8")
-    except UnicodeDecodeError:
-        return False
-    if not is_clean_text(path) or not is_clean_text(request.path_info):
+    # Django already keeps bytes in the path that are not UTF-8 percent-encoded (the
+    # harmless text "%FF", which no URL pattern matches); NUL it decodes as it comes.
+    if not is_clean_text(request.path_info):
         return False
     return is_clean_encoded(_wsgi_bytes(request.META.get("QUERY_STRING", "")))
 
