@@ -47,7 +47,9 @@ def home(request):
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    # RejectInvalidTextMiddleware refuses NUL already; dropping it here too keeps the
+    # query safe for PostgreSQL should the view ever be reached another way.
+    query = request.GET.get("q", "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
     municipalities = municipality_search(query)
     police_areas = police_area_search(query)
     # A resident who typed a whole name goes straight to it.

@@ -1,15 +1,15 @@
 """A person's own account: their name and title, and resetting a forgotten password.
 
 The reset pages are Django's own views with Swedish templates and forms. django-axes
-guards the login only, so the request form has its own limit (per client and per
-address) through the cache; it answers the same whether or not an address has an account.
+guards the login and the signing password only, so the request form has its own limit
+(per client, as portal.clients.client_ip sees it, and per address) through the cache; it
+answers the same whether or not an address has an account.
 """
 
 from __future__ import annotations
 
 import hashlib
 
-from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
+from portal.clients import client_ip
 from portal.forms import (
     NewPasswordForm,
     ProfileForm,
@@ -107,11 +108,6 @@ def mail_settings(request):
     return render(request, "portal/mail_settings_form.html", {"form": form}, status=status)
 
 
-def client_address(request) -> str:
-    """The client's address as django-axes sees it (behind the configured proxies)."""
-    return get_client_ip_address(request) or "unknown"
-
-
 def _count(key: str) -> int:
     """One more request under ``key`` in the current window; the count so far."""
     cache.add(key, 0, timeout=RESET_WINDOW_SECONDS)
@@ -126,7 +122,7 @@ def reset_request_allowed(request, email: str) -> bool:
     """Count this request for the client and for the address; whether both are within
     the limit. An address is counted whether or not it has an account."""
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    by_client = _count(f"password-reset:client:{client_address(request)}")
+    by_client = _count(f"password-reset:client:{client_ip(request)}")
     by_address = _count(f"password-reset:address:{address}")
     return by_client <= RESET_LIMIT and by_address <= RESET_LIMIT
 

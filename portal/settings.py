@@ -78,6 +78,7 @@ SECRET_KEY = _secret_key()
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+CSRF_FAILURE_VIEW = "portal.views.csrf_failure"
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
@@ -102,9 +103,13 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Early: a NUL or invalid UTF-8 in the path, query or form gets a 400, never a query.
+    "portal.middleware.RejectInvalidTextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Public pages from the shared cache, before sessions, users and templates.
     "portal.page_cache.PageCacheMiddleware",
+    # Above sessions: it sees the session cookie and Vary header set on the way out.
+    "portal.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -231,7 +236,8 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "followup:start"
 LOGOUT_REDIRECT_URL = "pledges:home"
 
-# Login guessing: django-axes locks a username from an address after repeated failures.
+# Login and signing-password guessing: django-axes locks a username from a client address
+# after repeated failures.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -241,6 +247,15 @@ AXES_COOLOFF_TIME = 0.25  # hours: a locked login opens again after 15 minutes
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/lockout.html"
+# Reverse proxies in front of the portal that append the client's address to
+# X-Forwarded-For (README, "Production"). 0: the header is ignored, REMOTE_ADDR is the
+# client. Lockouts and rate limits count per client address (portal/clients.py).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+if TRUSTED_PROXY_COUNT < 0:
+    raise ImproperlyConfigured("TRUSTED_PROXY_COUNT must be 0 or a positive number of proxies.")
+# Our own reader rather than django-ipware's (not installed): it reads TRUSTED_PROXY_COUNT
+# per request and takes the entry our outermost proxy wrote, never one the client sent.
+AXES_CLIENT_IP_CALLABLE = "portal.clients.forwarded_client_ip"
 
 # A password reset link works once, for a day.
 PASSWORD_RESET_TIMEOUT = 24 * 60 * 60

@@ -90,6 +90,11 @@ def bad_request(request, exception=None):
     return render(request, "400.html", status=400)
 
 
+def csrf_failure(request, reason: str = ""):
+    """CSRF_FAILURE_VIEW: a form too old to accept (or cookies blocked), in Swedish."""
+    return render(request, "403_csrf.html", status=403)
+
+
 def server_error(request):
     # No context processors or database here: the error may come from either.
     from django.http import HttpResponseServerError
