@@ -9,7 +9,7 @@ from portal.documents.certificates import create_dev_certificate
 @pytest.fixture(autouse=True)
 def fresh_cache():
     """Every test starts with an empty cache: a page cached by one test is never served
-    in another, whose database differs."""
+    in another, whose database differs, and rate-limit counters do not carry over."""
     from django.core.cache import cache
 
     cache.clear()
@@ -52,11 +52,3 @@ def sealing(settings, seal_certificate, tmp_path):
 def immediate_tasks(settings):
     """Background tasks (mail) run at once, inside the test, when they are enqueued."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-
-@pytest.fixture(autouse=True)
-def empty_cache():
-    """Every test starts with an empty cache: rate-limit counters do not carry over."""
-    from django.core.cache import cache
-
-    cache.clear()
