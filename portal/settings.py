@@ -196,6 +196,8 @@ STORAGES = {
         )
     },
 }
+# How long a download's link into S3-compatible storage works (seconds).
+PDF_STORAGE_LINK_SECONDS = env_int("PDF_STORAGE_LINK_SECONDS", 300)
 if env_str("AWS_STORAGE_BUCKET_NAME"):
     # S3-compatible media in production (django-storages reads the AWS_* variables).
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}

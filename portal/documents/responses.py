@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import logging
 
-from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseNotModified
+from django.conf import settings
+from django.http import FileResponse, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.utils.cache import get_conditional_response
 from django.utils.encoding import escape_uri_path
+from django.utils.http import http_date
 
 from portal.models import IssuedDocument
 
@@ -25,11 +28,19 @@ def issued_document_response(
     "current PDF" address may later point to a new version, so it is revalidated.
     """
     etag = f'"{issued.sha256}"'
+    last_modified = int(issued.issued_at.timestamp())
     cache_control = (
         "public, max-age=31536000, immutable" if immutable else "public, max-age=0, must-revalidate"
     )
-    if etag in [tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")]:
-        response = HttpResponseNotModified()
+    not_modified = get_conditional_response(request, etag=etag, last_modified=last_modified)
+    redirect_to = storage_url(issued) if not_modified is None else None
+    if not_modified is not None:
+        response = not_modified
+    elif redirect_to is not None:
+        # Object storage serves the bytes itself, from a link that works for a short while.
+        response = HttpResponseRedirect(redirect_to)
+        response["Cache-Control"] = f"public, max-age={settings.PDF_STORAGE_LINK_SECONDS // 5}"
+        return response
     else:
         try:
             handle = issued.file.open("rb")
@@ -43,8 +54,26 @@ def issued_document_response(
         )
         response["Content-Length"] = str(issued.size)
     response["ETag"] = etag
+    response["Last-Modified"] = http_date(last_modified)
     response["Cache-Control"] = cache_control
     return response
+
+
+def storage_url(issued: IssuedDocument) -> str | None:
+    """A short-lived link to the file in S3-compatible storage, which names the file and
+    shows it inline; None for files on the server's own disk, which are streamed."""
+    storage = issued.file.storage
+    if not hasattr(storage, "bucket_name"):
+        return None
+    disposition = f"inline; filename*=utf-8''{escape_uri_path(issued.file_name)}"
+    return storage.url(
+        issued.file.name,
+        parameters={
+            "ResponseContentDisposition": disposition,
+            "ResponseContentType": "application/pdf",
+        },
+        expire=settings.PDF_STORAGE_LINK_SECONDS,
+    )
 
 
 def missing_file_response(request: HttpRequest, issued: IssuedDocument) -> HttpResponse:

@@ -1,7 +1,10 @@
 """Downloads serve the stored file with the right headers, and never render."""
 
+from urllib.parse import urlencode
+
 import pytest
 import weasyprint
+from django.core.files.storage import FileSystemStorage
 from django.urls import reverse
 
 from agreements.documents import AGREEMENT_PDF
@@ -164,3 +167,41 @@ def test_download_query_budgets(client, issued, django_assert_num_queries):
     # 1 the published agreement, 2 its latest sealed PDF
     with django_assert_num_queries(2):
         _body(client.get(agreement_url))
+
+
+def test_a_download_carries_last_modified_and_answers_304_on_revalidation(client, issued):
+    path = reverse("portal:document", kwargs={"sha256": issued.sha256})
+    response = client.get(path)
+    response.close()
+    assert response["ETag"] == f'"{issued.sha256}"'
+    assert response["Last-Modified"]
+    again = client.get(path, HTTP_IF_MODIFIED_SINCE=response["Last-Modified"])
+    assert again.status_code == 304
+    assert client.get(path, HTTP_IF_NONE_MATCH=response["ETag"]).status_code == 304
+
+
+class LinkingStorage(FileSystemStorage):
+    """Local files that answer like S3-compatible storage: a bucket and signed links."""
+
+    bucket_name = "portal"
+
+    def url(self, name, parameters=None, expire=None, http_method=None):
+        query = urlencode({**(parameters or {}), "expires": expire})
+        return f"https://objects.example.se/portal/{name}?{query}"
+
+
+def test_with_object_storage_a_download_redirects_to_a_short_lived_link(
+    client, issued, settings, render_calls
+):
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": f"{__name__}.LinkingStorage"},
+    }
+    issued = IssuedDocument.objects.get(pk=issued.pk)
+    response = client.get(reverse("portal:document", kwargs={"sha256": issued.sha256}))
+    assert response.status_code == 302
+    link = response["Location"]
+    assert link.startswith(f"https://objects.example.se/portal/{issued.file.name}?")
+    assert "expires=300" in link and "ResponseContentType=application%2Fpdf" in link
+    assert "inline" in link and response["Cache-Control"] == "public, max-age=60"
+    assert render_calls == []
