@@ -55,6 +55,10 @@ def has_clean_path_and_query(request: HttpRequest) -> bool:
     return is_clean_encoded(_wsgi_bytes(request.META.get("QUERY_STRING", "")))
 
 
+def is_multipart(request: HttpRequest) -> bool:
+    return request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")
+
+
 def has_clean_form(request: HttpRequest) -> bool:
     """A form's fields: the raw body for a urlencoded form, the parsed fields and file
     names for a multipart one (the files' contents are bytes, not text)."""
@@ -63,7 +67,7 @@ def has_clean_form(request: HttpRequest) -> bool:
     content_type = request.META.get("CONTENT_TYPE", "")
     if content_type.startswith("application/x-www-form-urlencoded"):
         return is_clean_encoded(request.body)
-    if content_type.startswith("multipart/form-data"):
+    if is_multipart(request):
         for key, values in request.POST.lists():
             if not all(is_clean_text(text) for text in (key, *values)):
                 return False
@@ -92,22 +96,44 @@ def invalid_text_response(request: HttpRequest) -> HttpResponse:
     return render(request, "400.html", {"reason": reason}, status=400)
 
 
+def parses_own_uploads(view):
+    """Mark a view that sets its own upload handlers before it reads a multipart body
+    (the verification page caps the upload while it arrives): the middleware then leaves
+    the body unread, and the view calls ``has_clean_form`` itself once it may."""
+    view.parses_own_uploads = True
+    return view
+
+
+def checked_form(request: HttpRequest) -> bool:
+    try:
+        return has_clean_form(request)
+    except MultiPartParserError:
+        return False
+
+
 class RejectInvalidTextMiddleware:
     """Answer 400 with a Swedish page to a request whose path, query string or form
-    fields hold NUL or invalid UTF-8; such text is never meaningful here."""
+    fields hold NUL or invalid UTF-8; such text is never meaningful here.
+
+    A multipart body is checked once the view is known (process_view), unless the view
+    reads it itself (``parses_own_uploads``)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         drop_unclean_cookies(request)
-        try:
-            clean = has_clean_path_and_query(request) and has_clean_form(request)
-        except MultiPartParserError:
-            clean = False
+        clean = has_clean_path_and_query(request)
+        if clean and not is_multipart(request):
+            clean = checked_form(request)
         if not clean:
             return invalid_text_response(request)
         return self.get_response(request)
+
+    def process_view(self, request: HttpRequest, view, args, kwargs) -> HttpResponse | None:
+        if not is_multipart(request) or getattr(view, "parses_own_uploads", False):
+            return None
+        return None if checked_form(request) else invalid_text_response(request)
 
 
 def is_private_response(request: HttpRequest, response: HttpResponse) -> bool:

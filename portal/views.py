@@ -11,6 +11,7 @@ from portal.documents import ratelimit, uploads
 from portal.documents.responses import issued_document_response
 from portal.documents.verify import verify_pdf, verify_sha256
 from portal.forms import VerifyDocumentForm
+from portal.middleware import checked_form, invalid_text_response, parses_own_uploads
 from portal.models import IssuedDocument
 
 
@@ -22,6 +23,7 @@ def accessibility(request):
     return render(request, "portal/accessibility.html")
 
 
+@parses_own_uploads
 @csrf_exempt  # checked by _verify_document, after the rate and size checks below
 @require_http_methods(["GET", "HEAD", "POST"])
 def verify_document(request):
@@ -46,6 +48,8 @@ def verify_document(request):
 
 @csrf_protect
 def _verify_document(request, handler: uploads.CappedUploadHandler):
+    if not checked_form(request):
+        return invalid_text_response(request)
     form = VerifyDocumentForm(request.POST, request.FILES)
     if handler.exceeded:
         return _refused(request, uploads.too_large_message(), status=413)
