@@ -26,6 +26,8 @@ from portal.choices import FROZEN_STATUSES
 from portal.page_cache import bump
 
 HOME = "home"
+# The search results name municipalities and police areas, nothing else.
+SEARCH = "search"
 
 
 def bump_now_and_on_commit(scopes: Iterable[str]) -> None:
@@ -122,10 +124,10 @@ def _documents_naming(**lookup) -> list[DatedDocument]:
 
 def _organisation_change_scopes(organisation: Municipality | PoliceArea) -> set[str]:
     if isinstance(organisation, Municipality):
-        scopes = organisation_scopes([organisation])
+        scopes = organisation_scopes([organisation]) | {SEARCH}
         documents = _documents_naming(municipalities=organisation)
     else:
-        scopes = {HOME, f"police_area:{organisation.slug}"}
+        scopes = {HOME, SEARCH, f"police_area:{organisation.slug}"}
         scopes |= organisation_scopes(Municipality.objects.filter(police_area=organisation))
         documents = _documents_naming(police_area=organisation)
     for document in documents:

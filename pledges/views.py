@@ -46,6 +46,7 @@ def home(request):
     )
 
 
+@cached_page(lambda: ["search"], params=("q",))
 def search(request):
     # RejectInvalidTextMiddleware refuses NUL already; dropping it here too keeps the
     # query safe for PostgreSQL should the view ever be reached another way.
