@@ -205,3 +205,11 @@ def test_with_object_storage_a_download_redirects_to_a_short_lived_link(
     assert "expires=300" in link and "ResponseContentType=application%2Fpdf" in link
     assert "inline" in link and response["Cache-Control"] == "public, max-age=60"
     assert render_calls == []
+
+
+def test_a_download_by_hash_is_one_query_and_no_session(client, issued, django_assert_num_queries):
+    path = reverse("portal:document", kwargs={"sha256": issued.sha256})
+    with django_assert_num_queries(1):
+        response = client.get(path)
+        body = _body(response)
+    assert body.startswith(b"%PDF") and "Cookie" not in response.get("Vary", "")
