@@ -4,6 +4,7 @@ import pytest
 
 from pledges.seed import load_seed_documents
 from portal.documents.certificates import create_dev_certificate
+from tests.task_queue import database_queue  # noqa: F401 (a fixture for every module)
 
 
 @pytest.fixture(autouse=True)

@@ -16,7 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agreements.models import Municipality, Party, PoliceArea, PoliceAreaNaming
+from agreements.models import Party, PoliceAreaNaming
 from agreements.naming.forms import ProposeForm
 from agreements.naming.selectors import naming_kind, naming_page, naming_url
 from agreements.naming.services import (
@@ -26,21 +26,14 @@ from agreements.naming.services import (
     naming_propose,
     naming_withdraw,
 )
+from agreements.people.access import organisation_at
 from portal.forms import add_service_errors
-
-KINDS = {"kommun": Municipality, "lokalpolisomrade": PoliceArea}
 
 
 def get_party_for_naming(user, kind: str, slug: str) -> Party:
     """The organisation at ``kind``/``slug``: 404 when there is none, 403 unless ``user``
     may name police areas for it."""
-    model = KINDS.get(kind)
-    if model is None:
-        raise Http404
-    organisation = get_object_or_404(model, slug=slug)
-    party = (
-        Party(police_area=organisation) if model is PoliceArea else Party(municipality=organisation)
-    )
+    party = organisation_at(kind, slug)
     if not can_act_for(user, party):
         raise PermissionDenied
     return party

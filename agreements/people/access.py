@@ -18,16 +18,21 @@ def party_kind(party: Party) -> str:
     return "lokalpolisomrade" if party.is_police else "kommun"
 
 
-def get_party_for_administrator(user: AbstractBaseUser, kind: str, slug: str) -> Party:
-    """The organisation at ``kind``/``slug``: 404 when there is none, 403 unless ``user``
-    administers it."""
+def organisation_at(kind: str, slug: str) -> Party:
+    """The organisation an address names (``kommun``/``lokalpolisomrade`` and a slug), or 404."""
     model = KINDS.get(kind)
     if model is None:
         raise Http404
     organisation = get_object_or_404(model, slug=slug)
-    party = (
-        Party(police_area=organisation) if model is PoliceArea else Party(municipality=organisation)
-    )
+    if model is PoliceArea:
+        return Party(police_area=organisation)
+    return Party(municipality=organisation)
+
+
+def get_party_for_administrator(user: AbstractBaseUser, kind: str, slug: str) -> Party:
+    """The organisation at ``kind``/``slug``: 404 when there is none, 403 unless ``user``
+    administers it."""
+    party = organisation_at(kind, slug)
     if not can_administer(user, party):
         raise PermissionDenied
     return party

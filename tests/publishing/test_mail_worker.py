@@ -6,13 +6,13 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.core.mail.backends.base import BaseEmailBackend
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
 from pledges.models import Pledge
 from portal.choices import PublicationStatus
 from tests.publishing.test_sign_and_publish import send
+from tests.task_queue import work_off_the_queue
 
 pytestmark = pytest.mark.django_db
 
@@ -25,20 +25,10 @@ class BrokenMailServer(BaseEmailBackend):
 
 
 @pytest.fixture(autouse=True)
-def database_queue(settings, people, monkeypatch):
-    # The worker closes stale connections between tasks; inside the test's transaction
-    # that would close the test's own connection (PostgreSQL), so it keeps it here.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+def queue_with_addresses(database_queue, people):
     for user in vars(people).values():
         user.email = f"{user.username}@example.se"
         user.save(update_fields=["email"])
-
-
-def work_off_the_queue() -> None:
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
 
 def test_the_worker_sends_the_queued_mail(

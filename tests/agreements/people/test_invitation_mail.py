@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
-from django.core.management import call_command
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -18,22 +17,9 @@ from tests.agreements.people.conftest import (
     people_url,
 )
 from tests.seeds import html_text
+from tests.task_queue import work_off_the_queue
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def database_queue(settings, monkeypatch):
-    # The worker closes stale connections between tasks; inside the test's transaction
-    # that would close the test's own connection (PostgreSQL), so it keeps it here.
-    monkeypatch.setattr(
-        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
-    )
-    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-
-
-def work_off_the_queue() -> None:
-    call_command("db_worker", batch=True, no_startup_delay=True, verbosity=0)
 
 
 def test_the_worker_sends_the_invitation_with_a_link_that_works(

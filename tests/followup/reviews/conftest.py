@@ -10,9 +10,13 @@ documents' autouse fixture, which seals with the test certificate.
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
 
 from followup.models import Review, ReviewState
+from pledges.models import Commitment
+from tests.factories import CommitmentFactory, PledgeFactory
 from tests.followup.review_fixtures import (
     People,
     fill,
@@ -43,3 +47,24 @@ def published(world, granby_people) -> Review:
     review = publish_through_sign_off(world.pledge, granby_people, 2024)
     assert review.state == ReviewState.PUBLISHED
     return review
+
+
+@pytest.fixture
+def old_pledge(world):
+    """A pledge for 2017–2019 of the world's parties, with nothing logged in the portal."""
+    pledge = PledgeFactory(
+        slug="granby-2017-2019",
+        title="Medborgarlöfte 2017–2019, Granby kommun",
+        police_area=world.own_police_area,
+        municipalities=[world.own_municipality],
+        period_start=datetime.date(2017, 1, 1),
+        period_end=datetime.date(2019, 12, 31),
+    )
+    CommitmentFactory(
+        pledge=pledge,
+        text="Polisen genomför fyra trafikkontroller per år.",
+        kind=Commitment.Kind.YEARLY_TARGET,
+        yearly_target=4,
+    )
+    CommitmentFactory(pledge=pledge, text="Kommunen ordnar trygghetsvandringar.")
+    return pledge

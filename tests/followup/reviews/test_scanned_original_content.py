@@ -2,8 +2,6 @@
 JavaScript, an embedded file, or a signature field or seal (which the verification page
 would then seem to vouch for). Uploaded through the admin's form, as staff do."""
 
-import datetime
-
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
@@ -17,26 +15,11 @@ from tests.documents import crafted_pdfs
 # Autouse: seal with the test certificate, store files under tmp_path.
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
 from tests.documents.form_pages import post_add_form
-from tests.factories import CommitmentFactory, PledgeFactory
 from tests.followup.factories import UserFactory
 
 SCRIPT = "Filen innehåller JavaScript eller andra funktioner som körs när den öppnas."
 EMBEDDED = "Filen innehåller bifogade filer."
 SIGNATURE = "Filen innehåller en elektronisk underskrift eller ett sigill."
-
-
-@pytest.fixture
-def old_pledge(world):
-    pledge = PledgeFactory(
-        slug="granby-2017-2019",
-        title="Medborgarlöfte 2017–2019, Granby kommun",
-        police_area=world.own_police_area,
-        municipalities=[world.own_municipality],
-        period_start=datetime.date(2017, 1, 1),
-        period_end=datetime.date(2019, 12, 31),
-    )
-    CommitmentFactory(pledge=pledge)
-    return pledge
 
 
 @pytest.fixture

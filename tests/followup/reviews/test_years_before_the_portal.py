@@ -10,35 +10,12 @@ from django.urls import reverse
 
 from agreements.models import Membership
 from followup.models import Review, ReviewState
-from pledges.models import Commitment
 from portal.models import IssuedDocument
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
-from tests.factories import CommitmentFactory, PledgeFactory
 from tests.followup.factories import MembershipFactory, UserFactory
 from tests.seeds import html_text
 
 SCAN = b"%PDF-1.4\n% uppfoljning 2017, undertecknad pa papper\n%%EOF\n"
-
-
-@pytest.fixture
-def old_pledge(world):
-    """A pledge for 2017–2019 of the world's parties, with nothing logged in the portal."""
-    pledge = PledgeFactory(
-        slug="granby-2017-2019",
-        title="Medborgarlöfte 2017–2019, Granby kommun",
-        police_area=world.own_police_area,
-        municipalities=[world.own_municipality],
-        period_start=datetime.date(2017, 1, 1),
-        period_end=datetime.date(2019, 12, 31),
-    )
-    CommitmentFactory(
-        pledge=pledge,
-        text="Polisen genomför fyra trafikkontroller per år.",
-        kind=Commitment.Kind.YEARLY_TARGET,
-        yearly_target=4,
-    )
-    CommitmentFactory(pledge=pledge, text="Kommunen ordnar trygghetsvandringar.")
-    return pledge
 
 
 @pytest.fixture
