@@ -23,7 +23,6 @@ import json
 import os
 import re
 import secrets
-import signal
 import socket
 import subprocess
 import sys
@@ -149,11 +148,10 @@ def _wait_for(url: str, process: subprocess.Popen, log: Path) -> None:
 
 
 def _stop(processes: list[subprocess.Popen | None]) -> None:
-    """End each process, all at once: SIGINT is gunicorn's quick shutdown (SIGTERM would
-    wait for its worker to finish gracefully)."""
+    """End each process, all at once rather than one after the other."""
     running = [process for process in processes if process and process.poll() is None]
     for process in running:
-        process.send_signal(signal.SIGINT)
+        process.terminate()
     for process in running:
         try:
             process.wait(timeout=10)
