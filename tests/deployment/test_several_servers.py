@@ -123,6 +123,22 @@ class Cluster:
     def shell(self, server: Server, code: str) -> str:
         return self.manage(server, "shell", "--no-imports", "-c", code)
 
+    def s3(self):
+        """A client of the S3 server, with the credentials the app servers use."""
+        import boto3
+
+        return boto3.client(
+            "s3",
+            endpoint_url=self.s3_url,
+            region_name=self.a.env["AWS_S3_REGION_NAME"],
+            aws_access_key_id=self.a.env["AWS_ACCESS_KEY_ID"],
+            aws_secret_access_key=self.a.env["AWS_SECRET_ACCESS_KEY"],
+        )
+
+    def bucket_keys(self) -> set[str]:
+        listing = self.s3().list_objects_v2(Bucket=BUCKET)
+        return {item["Key"] for item in listing.get("Contents", [])}
+
 
 def _start(command: list[str], log: Path, env: dict[str, str]) -> subprocess.Popen:
     with log.open("wb") as output:
@@ -201,7 +217,6 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
     """moto, the database, the cache and the two servers; all of it ended and dropped after
     the module's tests, also when one of them failed."""
     _check_services()
-    import boto3
     import redis
 
     workdir = tmp_path_factory.mktemp("servers")
@@ -251,13 +266,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
             "first_name='Servrar', last_name='Testsson')",
         )
         _wait_for(s3_url, moto, moto_log)
-        boto3.client(
-            "s3",
-            endpoint_url=s3_url,
-            region_name="eu-north-1",
-            aws_access_key_id=a.env["AWS_ACCESS_KEY_ID"],
-            aws_secret_access_key=a.env["AWS_SECRET_ACCESS_KEY"],
-        ).create_bucket(
+        cluster.s3().create_bucket(
             Bucket=BUCKET, CreateBucketConfiguration={"LocationConstraint": "eu-north-1"}
         )
         for server in (a, b):
@@ -311,6 +320,7 @@ def test_pdf_issued_through_one_server_downloads_and_verifies_on_the_other(clust
     assert issued["created"]
 
     # The file is in the bucket, not on A's disk: B has only S3 to read it from.
+    assert issued["name"] in cluster.bucket_keys()
     assert not list((cluster.workdir / "a").rglob("*.pdf"))
     # B's cached page of the pledge knows of it at once.
     assert "Ladda ner förseglad PDF (version 1)" in _get(f"{b.url}/medborgarlofte/{slug}/").text
@@ -321,25 +331,28 @@ def test_pdf_issued_through_one_server_downloads_and_verifies_on_the_other(clust
         assert download.headers["Content-Type"] == "application/pdf"
         assert hashlib.sha256(download.content).hexdigest() == issued["sha256"]
 
-    session = requests.Session()
-    form = _get(f"{b.url}/kontrollera/", session).text
-    verdict = session.post(
-        f"{b.url}/kontrollera/",
-        data={"csrfmiddlewaretoken": _csrf_token(form)},
-        files={"file": (f"{slug}.pdf", download.content, "application/pdf")},
-        headers={"Referer": f"{b.url}/kontrollera/"},
-        timeout=30,
-    )
+    with requests.Session() as session:
+        form = _get(f"{b.url}/kontrollera/", session).text
+        verdict = session.post(
+            f"{b.url}/kontrollera/",
+            data={"csrfmiddlewaretoken": _csrf_token(form)},
+            files={"file": (f"{slug}.pdf", download.content, "application/pdf")},
+            headers={"Referer": f"{b.url}/kontrollera/"},
+            timeout=30,
+        )
     assert verdict.status_code == 200
     assert AUTHENTIC in verdict.text
     assert issued["sha256"] in verdict.text
 
 
 def test_page_cached_on_one_server_shows_a_change_made_through_the_other(cluster):
+    import redis
+
     a, b = cluster.a, cluster.b
     first = _get(f"{b.url}/kommun/mala/")
     assert "Medborgarlöften i Malå kommun" in first.text
-    # The second request is served from the shared cache: the same ETag.
+    # The page is kept in Redis, not in B's memory, and B's next request is served from it.
+    assert redis.Redis.from_url(REDIS_URL).keys("*page:*")
     assert _get(f"{b.url}/kommun/mala/").headers["ETag"] == first.headers["ETag"]
 
     cluster.shell(
@@ -359,22 +372,22 @@ def test_login_on_one_server_holds_on_the_other(cluster):
     import requests
 
     a, b = cluster.a, cluster.b
-    session = requests.Session()
-    form = _get(f"{a.url}/logga-in/", session).text
-    login = session.post(
-        f"{a.url}/logga-in/",
-        data={
-            "csrfmiddlewaretoken": _csrf_token(form),
-            "username": USERNAME,
-            "password": PASSWORD,
-        },
-        headers={"Referer": f"{a.url}/logga-in/"},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert login.status_code == 302, login.text[-2000:]
+    with requests.Session() as session:
+        form = _get(f"{a.url}/logga-in/", session).text
+        login = session.post(
+            f"{a.url}/logga-in/",
+            data={
+                "csrfmiddlewaretoken": _csrf_token(form),
+                "username": USERNAME,
+                "password": PASSWORD,
+            },
+            headers={"Referer": f"{a.url}/logga-in/"},
+            allow_redirects=False,
+            timeout=30,
+        )
+        assert login.status_code == 302, login.text[-2000:]
 
-    # The session cookie A set (cookies are per host, not per port) opens B's pages.
-    profile = session.get(f"{b.url}/samordnare/konto/", allow_redirects=False, timeout=30)
+        # The session cookie A set (cookies are per host, not per port) opens B's pages.
+        profile = session.get(f"{b.url}/samordnare/konto/", allow_redirects=False, timeout=30)
     assert profile.status_code == 200
     assert "Servrar" in profile.text
