@@ -262,7 +262,7 @@ def cluster(tmp_path_factory) -> Iterator[Cluster]:
             f"pkcs12={a.env['PORTAL_SEAL_PKCS12']!r}, "
             f"passphrase_file={a.env['PORTAL_SEAL_PASSPHRASE_FILE']!r}); "
             "from django.contrib.auth import get_user_model; "
-            f"get_user_model().objects.create_user({USERNAME!r}, password={PASSWORD!r}, "
+            f"get_user_model().objects.create_superuser({USERNAME!r}, password={PASSWORD!r}, "
             "first_name='Servrar', last_name='Testsson')",
         )
         _wait_for(s3_url, moto, moto_log)
@@ -291,58 +291,77 @@ def _csrf_token(page: str) -> str:
     return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
 
 
+def _log_in(session, server: Server) -> None:
+    """Log in on ``server``'s login page, as a browser does: the form, then its POST."""
+    form = _get(f"{server.url}/logga-in/", session).text
+    login = session.post(
+        f"{server.url}/logga-in/",
+        data={"csrfmiddlewaretoken": _csrf_token(form), "username": USERNAME, "password": PASSWORD},
+        headers={"Referer": f"{server.url}/logga-in/"},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert login.status_code == 302, login.text[-2000:]
+
+
 def test_pdf_issued_through_one_server_downloads_and_verifies_on_the_other(cluster):
     import requests
 
     a, b = cluster.a, cluster.b
-    slug = json.loads(
+    pledge = json.loads(
         cluster.shell(
             a,
             "import json; from pledges.selectors import published_pledges; "
-            "print(json.dumps(published_pledges().filter(municipalities__slug='mala')"
-            ".order_by('pk').first().slug))",
+            "p = published_pledges().filter(municipalities__slug='mala').order_by('pk').first(); "
+            "print(json.dumps({'pk': p.pk, 'slug': p.slug}))",
         )
     )
-    before = _get(f"{b.url}/medborgarlofte/{slug}/").text
-    assert "Portalen har ännu inte utfärdat någon förseglad PDF" in before
+    page = f"{b.url}/medborgarlofte/{pledge['slug']}/"
+    assert "Portalen har ännu inte utfärdat någon förseglad PDF" in _get(page).text
 
-    issued = json.loads(
-        cluster.shell(
-            a,
-            "import json; from pledges.documents import PLEDGE_PDF; "
-            "from pledges.models import Pledge; from portal.services import document_issue; "
-            f"issued, created = document_issue(document=Pledge.objects.get(slug={slug!r}), "
-            "pdf=PLEDGE_PDF); "
-            "print(json.dumps({'sha256': issued.sha256, 'name': issued.file.name, "
-            "'created': created}))",
+    # Staff issue the sealed PDF on A, with the admin list's action.
+    changelist = f"{a.url}/admin/pledges/pledge/"
+    with requests.Session() as staff:
+        _log_in(staff, a)
+        issued = staff.post(
+            changelist,
+            data={
+                "csrfmiddlewaretoken": _csrf_token(_get(changelist, staff).text),
+                "action": "issue_document",
+                "index": "0",
+                "_selected_action": [pledge["pk"]],
+            },
+            headers={"Referer": changelist},
+            timeout=60,
         )
-    )
-    assert issued["created"]
+    assert issued.status_code == 200
+    assert "fick en ny förseglad PDF" in issued.text
+
+    # B's cached page of the pledge knows of it at once, and B serves it.
+    assert "Ladda ner förseglad PDF (version 1)" in _get(page).text
+    # requests follows redirects, also one to a short-lived URL at the S3 server.
+    current = _get(f"{page}pdf/")
+    assert current.headers["Content-Type"] == "application/pdf"
+    sha256 = hashlib.sha256(current.content).hexdigest()
+    by_hash = _get(f"{b.url}/dokument/{sha256}.pdf")
+    assert by_hash.content == current.content
 
     # The file is in the bucket, not on A's disk: B has only S3 to read it from.
-    assert issued["name"] in cluster.bucket_keys()
+    assert [key for key in cluster.bucket_keys() if key.endswith(f"/{sha256}.pdf")]
     assert not list((cluster.workdir / "a").rglob("*.pdf"))
-    # B's cached page of the pledge knows of it at once.
-    assert "Ladda ner förseglad PDF (version 1)" in _get(f"{b.url}/medborgarlofte/{slug}/").text
-
-    for address in (f"/dokument/{issued['sha256']}.pdf", f"/medborgarlofte/{slug}/pdf/"):
-        # requests follows redirects, also one to a short-lived URL at the S3 server.
-        download = _get(b.url + address)
-        assert download.headers["Content-Type"] == "application/pdf"
-        assert hashlib.sha256(download.content).hexdigest() == issued["sha256"]
 
     with requests.Session() as session:
         form = _get(f"{b.url}/kontrollera/", session).text
         verdict = session.post(
             f"{b.url}/kontrollera/",
             data={"csrfmiddlewaretoken": _csrf_token(form)},
-            files={"file": (f"{slug}.pdf", download.content, "application/pdf")},
+            files={"file": (f"{pledge['slug']}.pdf", current.content, "application/pdf")},
             headers={"Referer": f"{b.url}/kontrollera/"},
             timeout=30,
         )
     assert verdict.status_code == 200
     assert AUTHENTIC in verdict.text
-    assert issued["sha256"] in verdict.text
+    assert sha256 in verdict.text
 
 
 def test_page_cached_on_one_server_shows_a_change_made_through_the_other(cluster):
@@ -373,20 +392,7 @@ def test_login_on_one_server_holds_on_the_other(cluster):
 
     a, b = cluster.a, cluster.b
     with requests.Session() as session:
-        form = _get(f"{a.url}/logga-in/", session).text
-        login = session.post(
-            f"{a.url}/logga-in/",
-            data={
-                "csrfmiddlewaretoken": _csrf_token(form),
-                "username": USERNAME,
-                "password": PASSWORD,
-            },
-            headers={"Referer": f"{a.url}/logga-in/"},
-            allow_redirects=False,
-            timeout=30,
-        )
-        assert login.status_code == 302, login.text[-2000:]
-
+        _log_in(session, a)
         # The session cookie A set (cookies are per host, not per port) opens B's pages.
         profile = session.get(f"{b.url}/samordnare/konto/", allow_redirects=False, timeout=30)
     assert profile.status_code == 200
