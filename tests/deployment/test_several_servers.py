@@ -4,12 +4,12 @@ Starts, as subprocesses, an S3-compatible object store (moto's server mode) and 
 servers, A and B, on free ports of 127.0.0.1. Both use one PostgreSQL database made for this
 module (dropped at the end), one Redis database as their cache (CACHE_URL, flushed at the
 start) and one bucket for media; each has a var directory of its own, so nothing on one
-server's disk can help the other. The commands that prepare the data and issue a PDF run
+server's disk can help the other. The commands that prepare the data and make changes run
 with server A's environment. Then:
 
-- a PDF sealed through A downloads from B at its public addresses and B's verification page
-  calls it authentic;
-- a public page B has cached shows, on B's very next request, what A changed;
+- a PDF that staff seal on A (the admin list's action, over HTTP) downloads from B at its
+  public addresses, and B's verification page calls it authentic;
+- a public page B has cached in Redis shows, on B's very next request, what A changed;
 - a login made on A holds on B.
 
 Outside CI an unreachable PostgreSQL or Redis, or a missing moto, skips these tests with the
