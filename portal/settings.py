@@ -198,9 +198,23 @@ STORAGES = {
 }
 # How long a download's link into S3-compatible storage works (seconds).
 PDF_STORAGE_LINK_SECONDS = env_int("PDF_STORAGE_LINK_SECONDS", 300)
-if env_str("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible media in production (django-storages reads the AWS_* variables).
+# S3-compatible media in production: with several app servers, every one of them must read
+# the PDFs that another stored. django-storages reads these AWS_* settings; credentials
+# left unset fall back to boto3's own chain (its environment variables, an instance role).
+AWS_STORAGE_BUCKET_NAME = env_str("AWS_STORAGE_BUCKET_NAME")
+if AWS_STORAGE_BUCKET_NAME:
     STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    # Another provider than AWS (MinIO, Ceph, a cloud's S3 API) or a local test server.
+    AWS_S3_ENDPOINT_URL = env_str("AWS_S3_ENDPOINT_URL") or None
+    AWS_S3_REGION_NAME = env_str("AWS_S3_REGION_NAME") or None
+    AWS_ACCESS_KEY_ID = env_str("AWS_ACCESS_KEY_ID") or None
+    AWS_SECRET_ACCESS_KEY = env_str("AWS_SECRET_ACCESS_KEY") or None
+    # "path" for servers addressed by IP or without wildcard DNS; unset lets boto3 choose.
+    AWS_S3_ADDRESSING_STYLE = env_str("AWS_S3_ADDRESSING_STYLE") or None
+    # Stored PDFs are frozen: a file is never replaced by another of the same name (the
+    # storage picks a new name instead, as on disk), and the bucket stays private.
+    AWS_S3_FILE_OVERWRITE = False
+    AWS_DEFAULT_ACL = None
 # Tests and one-off commands may run without collectstatic.
 WHITENOISE_USE_FINDERS = env_bool("WHITENOISE_USE_FINDERS", True)
 
