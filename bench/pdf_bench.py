@@ -3,7 +3,7 @@
 Loads the seed documents into a fresh SQLite database with media and a development
 certificate in a temporary directory, then, in one run, times:
   1. the first render and seal of the largest seed document (a cold process: fonts,
-     templates and the certificate load here), as `pledge_issue_document` does it;
+     templates and the certificate load here), as `portal.services.document_issue` does it;
   2. a download of that stored PDF through its public address (median of many);
 and prints both and their ratio. A download never renders, so the ratio is large.
 """
@@ -54,7 +54,8 @@ def largest_seed_pledge():
 
 
 def main() -> None:
-    from pledges.services import pledge_issue_document
+    from pledges.documents import PLEDGE_PDF
+    from portal.services import document_issue
 
     quiet = io.StringIO()
     call_command("migrate", verbosity=0)
@@ -63,7 +64,7 @@ def main() -> None:
     pledge = largest_seed_pledge()
 
     start = time.perf_counter()
-    issued, created = pledge_issue_document(pledge=pledge)
+    issued, created = document_issue(pdf=PLEDGE_PDF, document=pledge)
     first_issue = time.perf_counter() - start
     assert created
 

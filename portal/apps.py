@@ -7,4 +7,11 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portalen")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from portal import checks  # noqa: F401  (registers the seal certificate check)
+        from portal.documents import register
+        from portal.models import IssuedDocument
+
+        for signal in (post_save, post_delete):
+            signal.connect(register.forget, sender=IssuedDocument, dispatch_uid="register")

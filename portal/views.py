@@ -8,6 +8,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from portal.documents import ratelimit, uploads
+from portal.documents.register import issued_by_sha256
 from portal.documents.responses import issued_document_response
 from portal.documents.verify import verify_pdf, verify_sha256
 from portal.forms import VerifyDocumentForm
@@ -76,9 +77,10 @@ def _verify_page(request, form, verification=None):
 
 
 def fast_document_download(request, sha256: str):
-    """The stored bytes before the rest of the middleware (one query), or None for the
-    usual way: an unknown version's 404 page, a missing file's 503 page."""
-    issued = IssuedDocument.objects.filter(sha256=sha256).first()
+    """The stored bytes before the rest of the middleware, with no query once the version
+    is known to the cache; None for the usual way: an unknown version's 404 page, a
+    missing file's 503 page."""
+    issued = issued_by_sha256(sha256)
     if issued is None:
         return None
     storage = issued.file.storage
