@@ -199,35 +199,17 @@ def cached_page(
     return decorator
 
 
-def fast_path(answer: Callable[..., HttpResponse | None]) -> Callable[[Callable], Callable]:
-    """Let a public view answer before sessions, users and templates, as the cached pages
-    do: ``answer`` gets the request and the URL arguments and returns the response, or
-    None to let the view run the usual way (for its error pages, which need the rest).
-    For answers the same for everyone that render nothing: the sealed PDF downloads."""
-
-    def decorator(view: Callable) -> Callable:
-        view.fast_path = answer
-        return view
-
-    return decorator
-
-
 class PageCacheMiddleware:
     """Answer a cacheable public page from the shared cache before the rest of the
     middleware runs (no session, no user, no template), and keep what the rest made of a
-    page rendered afresh; answer a view's ``fast_path`` here too. Sits right after
-    SecurityMiddleware and WhiteNoise, which add their headers to every answer."""
+    page rendered afresh. Sits right after SecurityMiddleware and WhiteNoise, which add
+    their headers to every answer."""
 
     def __init__(self, get_response: Callable) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         match = self.match(request)
-        answer = getattr(match.func, "fast_path", None) if match else None
-        if answer is not None:
-            response = answer(request, *match.args, **match.kwargs)
-            if response is not None:
-                return response
         page = getattr(match.func, "cached_page", None) if match else None
         if page is None or not settings.PAGE_CACHE_ENABLED or not cacheable(request, page.params):
             return self.get_response(request)

@@ -106,6 +106,8 @@ MIDDLEWARE = [
     # Early: a NUL or invalid UTF-8 in the path, query or form gets a 400, never a query.
     "portal.middleware.RejectInvalidTextMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Sealed PDFs by hash, like static files: before sessions, users and URL resolution.
+    "portal.documents.downloads.DocumentDownloadMiddleware",
     # Public pages from the shared cache, before sessions, users and templates.
     "portal.page_cache.PageCacheMiddleware",
     # Above sessions: it sees the session cookie and Vary header set on the way out.

@@ -8,13 +8,11 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from portal.documents import ratelimit, uploads
-from portal.documents.register import issued_by_sha256
 from portal.documents.responses import issued_document_response
 from portal.documents.verify import verify_pdf, verify_sha256
 from portal.forms import VerifyDocumentForm
 from portal.middleware import checked_form, invalid_text_response, parses_own_uploads
 from portal.models import IssuedDocument
-from portal.page_cache import fast_path
 
 
 def about(request):
@@ -76,22 +74,6 @@ def _verify_page(request, form, verification=None):
     return render(request, "portal/verify.html", context)
 
 
-def fast_document_download(request, sha256: str):
-    """The stored bytes before the rest of the middleware, with no query once the version
-    is known to the cache; None for the usual way: an unknown version's 404 page, a
-    missing file's 503 page."""
-    issued = issued_by_sha256(sha256)
-    if issued is None:
-        return None
-    storage = issued.file.storage
-    # On the server's own disk a missing file is one stat away; object storage is asked
-    # nothing here (the download is a link to it).
-    if not hasattr(storage, "bucket_name") and not storage.exists(issued.file.name):
-        return None
-    return issued_document_response(request, issued, immutable=True)
-
-
-@fast_path(fast_document_download)
 def document_download(request, sha256: str):
     """One stored version of a document, by its SHA-256: the stored bytes, never re-rendered."""
     issued = IssuedDocument.objects.filter(sha256=sha256).first()

@@ -13,7 +13,10 @@ def fresh_cache():
     in another, whose database differs, and rate-limit counters do not carry over."""
     from django.core.cache import cache
 
+    from portal.documents import register
+
     cache.clear()
+    register._local.clear()
 
 
 @pytest.fixture
