@@ -19,6 +19,8 @@ os.environ["DATABASE_URL"] = f"sqlite:///{workdir}/bench.sqlite3"
 os.environ.setdefault("SECRET_KEY", "bench-only-not-secret")
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings")
 os.environ["PORTAL_VAR_DIR"] = workdir
+# The rendering is measured here, not the page cache (bench/throughput.py measures both).
+os.environ["PAGE_CACHE_ENABLED"] = "false"
 Path(workdir, "static").mkdir()  # STATIC_ROOT; the finders serve the files
 
 import django  # noqa: E402
