@@ -17,7 +17,7 @@ from pledges.models import Pledge
 from pledges.national import generate_national_data
 from portal.choices import PublicationStatus
 from tests.documents.conftest import certificate_files, document_settings  # noqa: F401
-from tests.factories import MunicipalityFactory, PledgeFactory, PoliceAreaFactory
+from tests.factories import AgreementFactory, MunicipalityFactory, PledgeFactory, PoliceAreaFactory
 from tests.followup.review_fixtures import PASSWORD, member, people_for, publish_through_sign_off
 
 pytestmark = pytest.mark.django_db
@@ -96,6 +96,19 @@ def test_a_pledge_naming_no_police_area_is_in_its_municipalitys_police_area_feed
     assert f"Nytt medborgarlöfte: {pledge.title}" in titles(client, path)
 
 
+def test_a_new_agreement_is_in_the_feeds_of_its_parties(client, world):
+    agreement = AgreementFactory(
+        title="Samverkan i Granby", police_area=None, municipalities=[world.own_municipality]
+    )
+    title = f"Ny samverkansöverenskommelse: {agreement.title}"
+    for name, path in feed_urls(world).items():
+        found = [e for e in entries(parse(client.get(path))) if e["title"] == title]
+        assert len(found) == 1, name
+        assert found[0]["link"] == f"http://testserver{agreement.get_absolute_url()}"
+    other = reverse("followup:municipality_feed", args=[world.other_municipality.slug])
+    assert title not in titles(client, other)
+
+
 def test_unknown_municipality_or_police_area_is_404(client, world):
     assert client.get("/kommun/finns-inte/flode/").status_code == 404
     assert client.get("/lokalpolisomrade/finns-inte/flode/").status_code == 404
@@ -113,10 +126,14 @@ def test_the_seed_pledges_are_in_the_feeds(client):
 
 
 @pytest.mark.usefixtures("document_settings")
-def test_a_published_follow_up_shows_in_the_cached_feed_at_once(client, world):
+def test_a_published_follow_up_shows_in_the_cached_feed_at_once(
+    client, world, django_assert_num_queries
+):
     path = feed_urls(world)["municipality"]
     before = titles(client, path)
     assert not any(title.startswith("Uppföljning") for title in before)
+    with django_assert_num_queries(0):
+        assert titles(client, path) == before  # from the shared cache
     review = publish_through_sign_off(world.pledge, people_for(world.pledge), 2024)
     assert review.state == ReviewState.PUBLISHED
     found = entries(parse(client.get(path)))
