@@ -1,6 +1,6 @@
 from django.urls import path
 
-from followup import start_page
+from followup import feeds, start_page
 from followup.activities import views as activities
 from followup.reviews import signing_views
 from followup.reviews import views as reviews
@@ -50,4 +50,8 @@ urlpatterns = [
     ),
     path("samordnare/uppfoljning/<int:pk>/ratta/", reviews.review_revise, name="review_revise"),
     path("uppfoljning/<int:pk>/", reviews.review_public, name="review_public"),
+    # Atom feeds of what is published, one for each public page that lists documents.
+    path("flode/", feeds.country_feed, name="country_feed"),
+    path("kommun/<slug:slug>/flode/", feeds.municipality_feed, name="municipality_feed"),
+    path("lokalpolisomrade/<slug:slug>/flode/", feeds.police_area_feed, name="police_area_feed"),
 ]

@@ -1,0 +1,236 @@
+"""Atom feeds for residents: what was published for a municipality, a police area or the
+whole country (a new pledge or agreement, a new revision of one, a published follow-up).
+
+They live here rather than in `pledges`: they list follow-ups, and dependencies point
+one way (followup → pledges → agreements). Each feed is served from the shared cache
+with the scopes of the page it belongs to, which every publication bumps
+(agreements/page_scopes.py, followup/page_scopes.py).
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.db.models import F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+from django.http import Http404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
+
+from agreements.models import Agreement, DatedDocument, DocumentEvent, Municipality, PoliceArea
+from followup.models import Review
+from pledges.models import Pledge
+from portal.page_cache import cached_page
+
+MAX_ENTRIES = 50
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    title: str
+    link: str
+    uid: str
+    at: datetime.datetime
+    summary: str
+
+
+def _published_at(model: type[DatedDocument]) -> Coalesce:
+    """When the document was published: its "published" event; a document loaded without
+    one (the seed documents, the national data) falls back to its last change."""
+    event = DocumentEvent.objects.filter(
+        content_type__app_label=model._meta.app_label,
+        content_type__model=model._meta.model_name,
+        object_id=OuterRef("pk"),
+        kind=DocumentEvent.Kind.PUBLISHED,
+    ).order_by("-at")
+    return Coalesce(Subquery(event.values("at")[:1]), F("updated_at"))
+
+
+def _documents_of(
+    model: type[DatedDocument],
+    municipality: Municipality | None,
+    police_area: PoliceArea | None,
+) -> QuerySet:
+    """The model's documents of a municipality, of a police area (named in the text, or
+    answering for one of the municipalities) or of the whole country."""
+    documents = model.objects.all()
+    if municipality is not None:
+        documents = documents.filter(municipalities=municipality)
+    if police_area is not None:
+        answering = model.objects.filter(municipalities__police_area=police_area)
+        documents = documents.filter(Q(police_area=police_area) | Q(pk__in=answering.values("pk")))
+    return documents
+
+
+def _document_entry(document: DatedDocument, base: str) -> FeedEntry:
+    kind = type(document)._meta.model_name
+    link = base + document.get_absolute_url()
+    if document.revision > 1:
+        title = _("Ny revision: %(title)s") % {"title": document.title}
+        summary = _(
+            "Revision %(revision)d har publicerats och ersätter den tidigare versionen."
+        ) % {"revision": document.revision}
+    elif isinstance(document, Pledge):
+        title = _("Nytt medborgarlöfte: %(title)s") % {"title": document.title}
+        summary = _("Ett nytt medborgarlöfte för %(period)s har publicerats.") % {
+            "period": document.period_label
+        }
+    else:
+        title = _("Ny samverkansöverenskommelse: %(title)s") % {"title": document.title}
+        summary = _("En ny samverkansöverenskommelse (%(validity)s) har publicerats.") % {
+            "validity": document.validity_label
+        }
+    return FeedEntry(title, link, f"{link}#{kind}-{document.pk}", document.feed_at, summary)
+
+
+def _review_entry(review: Review, base: str) -> FeedEntry:
+    link = base + review.get_absolute_url()
+    document = review.document
+    title = _("Uppföljning %(period)s publicerad: %(title)s") % {
+        "period": review.period_label,
+        "title": document.title,
+    }
+    summary = _("Parterna har följt upp %(title)s för %(period)s.") % {
+        "title": document.title,
+        "period": review.period_label,
+    }
+    if review.revision > 1:
+        summary += " " + _("Uppföljningen är rättad och ersätter en tidigare version.")
+    return FeedEntry(title, link, f"{link}#review-{review.pk}", review.published_at, summary)
+
+
+def feed_entries(
+    *,
+    base: str,
+    municipality: Municipality | None = None,
+    police_area: PoliceArea | None = None,
+    limit: int = MAX_ENTRIES,
+) -> list[FeedEntry]:
+    """The newest publications of a municipality, a police area or (neither given) the
+    whole country, newest first; ``base`` is the site's scheme and host for the links."""
+    # One query per kind of publication, whatever the data size: pledges, agreements,
+    # follow-ups.
+    entries = []
+    scoped = {}
+    for model in (Pledge, Agreement):
+        scoped[model] = _documents_of(model, municipality, police_area)
+        documents = (
+            scoped[model]
+            .shown()
+            .annotate(feed_at=_published_at(model))
+            .only("pk", "slug", "title", "revision", "updated_at", *_label_fields(model))
+            .order_by("-feed_at", "-pk")[:limit]
+        )
+        entries += [_document_entry(document, base) for document in documents]
+    reviews = Review.objects.published().filter(published_at__isnull=False)
+    if municipality is not None or police_area is not None:
+        reviews = reviews.filter(
+            Q(pledge__in=scoped[Pledge].values("pk"))
+            | Q(agreement__in=scoped[Agreement].values("pk"))
+        )
+    reviews = reviews.select_related("pledge", "agreement").order_by("-published_at", "-pk")
+    entries += [_review_entry(review, base) for review in reviews[:limit]]
+    entries.sort(key=lambda entry: entry.at, reverse=True)
+    return entries[:limit]
+
+
+def _label_fields(model: type[DatedDocument]) -> tuple[str, ...]:
+    if model is Pledge:
+        return ("period_start", "period_end")
+    return ("valid_from", "valid_until", "extends_until_further_notice")
+
+
+@dataclass(frozen=True)
+class FeedScope:
+    """What one request for a feed is about; ``base`` is the site's scheme and host."""
+
+    base: str
+    title: str
+    page_url: str
+    municipality: Municipality | None = None
+    police_area: PoliceArea | None = None
+
+
+class PublicationFeed(Feed):
+    """The Atom feed of one page. One instance answers every request, so what a request
+    is about is in the object ``get_object`` returns, never on the instance."""
+
+    feed_type = Atom1Feed
+    item_guid_is_permalink = False
+
+    def title(self, scope: FeedScope) -> str:
+        return scope.title
+
+    def link(self, scope: FeedScope) -> str:
+        return scope.page_url
+
+    def subtitle(self, scope: FeedScope) -> str:
+        return _(
+            "Nya medborgarlöften, samverkansöverenskommelser, revisioner och publicerade "
+            "uppföljningar."
+        )
+
+    def feed_guid(self, scope: FeedScope) -> str:
+        return f"{scope.base}{scope.page_url}#flode"
+
+    def items(self, scope: FeedScope) -> list[FeedEntry]:
+        return feed_entries(
+            base=scope.base, municipality=scope.municipality, police_area=scope.police_area
+        )
+
+    def item_title(self, item: FeedEntry) -> str:
+        return item.title
+
+    def item_description(self, item: FeedEntry) -> str:
+        return item.summary
+
+    def item_link(self, item: FeedEntry) -> str:
+        return item.link
+
+    def item_guid(self, item: FeedEntry) -> str:
+        return item.uid
+
+    def item_pubdate(self, item: FeedEntry) -> datetime.datetime:
+        return item.at
+
+    def item_updateddate(self, item: FeedEntry) -> datetime.datetime:
+        return item.at
+
+
+def _base(request) -> str:
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+class CountryFeed(PublicationFeed):
+    def get_object(self, request) -> FeedScope:
+        title = _("Medborgarlöften i hela Sverige")
+        return FeedScope(_base(request), title, reverse("pledges:home"))
+
+
+class MunicipalityFeed(PublicationFeed):
+    def get_object(self, request, slug: str) -> FeedScope:
+        municipality = Municipality.objects.filter(slug=slug).first()
+        if municipality is None:
+            raise Http404
+        title = _("Medborgarlöften i %(name)s") % {"name": municipality.official_name}
+        return FeedScope(
+            _base(request), title, municipality.get_absolute_url(), municipality=municipality
+        )
+
+
+class PoliceAreaFeed(PublicationFeed):
+    def get_object(self, request, slug: str) -> FeedScope:
+        area = PoliceArea.objects.filter(slug=slug).first()
+        if area is None:
+            raise Http404
+        title = _("Medborgarlöften i lokalpolisområde %(name)s") % {"name": area.name}
+        return FeedScope(_base(request), title, area.get_absolute_url(), police_area=area)
+
+
+# Served from the shared cache with the scopes of the page each feed belongs to.
+country_feed = cached_page(lambda: ["home"])(CountryFeed())
+municipality_feed = cached_page(lambda slug: [f"municipality:{slug}"])(MunicipalityFeed())
+police_area_feed = cached_page(lambda slug: [f"police_area:{slug}"])(PoliceAreaFeed())
