@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime
 
 from pledges.models import Pledge
-from portal.crawlers import SiteSitemap, latest_moment
+from portal.crawlers import SiteSitemap
+from portal.moments import latest_moment
 
 
 class PledgeSitemap(SiteSitemap):

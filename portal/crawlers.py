@@ -9,7 +9,6 @@ the root URLconf puts them together.
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Callable, Mapping
 from urllib.parse import urlsplit
 
@@ -18,7 +17,6 @@ from django.contrib.sitemaps import Sitemap
 from django.contrib.sitemaps.views import sitemap
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 
 from portal.page_cache import cached_page
 
@@ -53,18 +51,6 @@ class SiteSitemap(Sitemap):
         # Host and any path prefix: Sitemap joins "<protocol>://<domain><location>".
         parts = urlsplit(settings.SITE_URL)
         return (parts.netloc + parts.path).rstrip("/")
-
-
-def latest_moment(*moments: datetime.datetime | datetime.date | None) -> datetime.datetime | None:
-    """The latest of ``moments`` as an aware datetime (a date counts from its midnight)."""
-    known = []
-    for moment in moments:
-        if moment is None:
-            continue
-        if not isinstance(moment, datetime.datetime):
-            moment = timezone.make_aware(datetime.datetime.combine(moment, datetime.time()))
-        known.append(moment)
-    return max(known, default=None)
 
 
 class StaticPagesSitemap(SiteSitemap):
