@@ -23,6 +23,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from agreements.models import DatedDocument, Municipality, PoliceArea
 from agreements.publishing.registry import registered
 from portal.choices import FROZEN_STATUSES
+from portal.crawlers import SITEMAP
 from portal.page_cache import bump
 
 HOME = "home"
@@ -41,7 +42,8 @@ def bump_now_and_on_commit(scopes: Iterable[str]) -> None:
 def organisation_scopes(
     municipalities: Iterable[Municipality], police_areas: Iterable[PoliceArea | None] = ()
 ) -> set[str]:
-    scopes = {HOME}
+    # The sitemap lists every shown document and organisation with its date.
+    scopes = {HOME, SITEMAP}
     for municipality in municipalities:
         scopes.add(f"municipality:{municipality.slug}")
         if municipality.police_area_id:
@@ -127,7 +129,7 @@ def _organisation_change_scopes(organisation: Municipality | PoliceArea) -> set[
         scopes = organisation_scopes([organisation]) | {SEARCH}
         documents = _documents_naming(municipalities=organisation)
     else:
-        scopes = {HOME, SEARCH, f"police_area:{organisation.slug}"}
+        scopes = {HOME, SEARCH, SITEMAP, f"police_area:{organisation.slug}"}
         scopes |= organisation_scopes(Municipality.objects.filter(police_area=organisation))
         documents = _documents_naming(police_area=organisation)
     for document in documents:

@@ -3,14 +3,29 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from portal import account_views, health, views
+from agreements.sitemaps import AgreementSitemap, MunicipalitySitemap, PoliceAreaSitemap
+from followup.sitemaps import ReviewSitemap
+from pledges.sitemaps import PledgeSitemap
+from portal import account_views, crawlers, health, views
 from portal.forms import LoginForm
 
 admin.site.site_header = _("Medborgarlöften – administration")
 admin.site.site_title = _("Medborgarlöften")
 admin.site.index_title = _("Administration")
 
+# The root URLconf knows every app: here their sitemap sections come together.
+SITEMAP_SECTIONS = {
+    "pages": crawlers.StaticPagesSitemap,
+    "municipalities": MunicipalitySitemap,
+    "police_areas": PoliceAreaSitemap,
+    "pledges": PledgeSitemap,
+    "agreements": AgreementSitemap,
+    "reviews": ReviewSitemap,
+}
+
 urlpatterns = [
+    path("robots.txt", crawlers.robots_txt, name="robots_txt"),
+    path("sitemap.xml", crawlers.sitemap_view(SITEMAP_SECTIONS), name="sitemap"),
     # For the load balancer: unnamespaced, English, outside the site's Swedish paths.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

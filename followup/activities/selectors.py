@@ -200,9 +200,11 @@ def pledge_progress(
     year: int,
     reviewed_years: Iterable[int] = (),
     today: datetime.date | None = None,
+    lineage: dict[int, int] | None = None,
 ) -> set[int]:
     """Annotate each prefetched commitment with ``progress`` for ``year``; two queries
-    (three for a replaced revision, whose log its later revision continues).
+    (three for a replaced revision, whose log its later revision continues, unless its
+    ``lineage`` from commitment_lineage() is given).
 
     Returns the years not followed up in the portal: past years in which nothing was
     logged for any commitment and that no portal review covers (``reviewed_years``);
@@ -211,7 +213,7 @@ def pledge_progress(
     today = today or timezone.localdate()
     commitments = list(pledge.commitments.all())
     # A replaced revision's log moved on to the later revision; it still counts here.
-    lineage = commitment_lineage(pledge)
+    lineage = commitment_lineage(pledge) if lineage is None else lineage
     by_year = progress_by_year(commitments, lineage=lineage)
     latest = latest_activities([c.pk for c in commitments], year=year, lineage=lineage)
     logged = {y for per_year in by_year.values() for y in per_year} | set(reviewed_years)

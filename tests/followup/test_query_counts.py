@@ -53,9 +53,10 @@ def captured(client, url: str) -> list[str]:
 #  8. followup: planned activities of the focus areas
 #  9. followup: the published annual reviews (10-12: their assessments, sign-offs and
 #     sealed PDFs, only when there are any; tests/followup/reviews/test_queries.py)
-# 13. portal: the pledge's issued PDFs
+# 13. followup: the latest change of an activity of its commitments ("Senast ändrad")
+# 14. portal: the pledge's issued PDFs
 # (Measured in steady state: the first request also fills Django's content-type cache.)
-PLEDGE_PAGE_BUDGET = 13
+PLEDGE_PAGE_BUDGET = 14
 
 
 def test_pledge_page_queries_do_not_grow_with_1000_activities(
@@ -70,6 +71,7 @@ def test_pledge_page_queries_do_not_grow_with_1000_activities(
     many = captured(client, url)
     assert len(many) == len(few)
     assert "Aktivitet 731" in page  # dated 31 December 2024, the newest
+    assert "Senast ändrad" in page
 
 
 # Coordinator start page (logged-in coordinator):

@@ -76,16 +76,21 @@ PAGES = [
     # 3 focus areas, 4 commitments, 5 signatories; followup: 6 progress per commitment
     # and year, 7 latest public activities, 8 planned activities, 9 published annual
     # reviews (10 their assessments, 11 their sign-offs, 12 their sealed PDFs, when there
-    # are any: tests/followup/reviews/test_queries.py); portal: 13 issued PDFs
-    ("/medborgarlofte/vaxande/", 13),
+    # are any: tests/followup/reviews/test_queries.py), 13 the latest change of an
+    # activity (for "Senast ändrad"); portal: 14 issued PDFs
+    ("/medborgarlofte/vaxande/", 14),
     # The same queries for the view grouped by party: only the grouping in Python differs.
-    ("/medborgarlofte/vaxande/?visa=part", 13),
+    ("/medborgarlofte/vaxande/?visa=part", 14),
     # 1 agreement, 2 municipalities, 3 goals, 4 duties, 5 signatories, 6 pledges resting
     # on it; portal: 7 issued PDFs; followup: 8 published follow-ups (9-11 their
     # assessments, sign-offs and sealed PDFs, when there are any:
     # tests/followup/reviews/test_queries.py)
     ("/overenskommelse/asele-2019-2022/", 11),
     ("/om-medborgarloften/", 0),
+    # 1 municipalities, 2 police areas, 3 shown pledges, 4 shown agreements, 5 published
+    # follow-ups
+    ("/sitemap.xml", 5),
+    ("/robots.txt", 0),
 ]
 
 

@@ -78,9 +78,9 @@ def count(client, url: str) -> int:
     return len(context.captured_queries)
 
 
-# Pledge page: the page's own 9 queries (tests/followup/test_query_counts.py) plus
-# 10 the published reviews, 11 their assessments, 12 their sign-offs, 13 their sealed PDFs.
-PLEDGE_PAGE_WITH_REVIEWS = 14  # + the pledge's own issued PDFs
+# Pledge page: the page's own 10 queries (tests/followup/test_query_counts.py) plus
+# 11 the published reviews, 12 their assessments, 13 their sign-offs, 14 their sealed PDFs.
+PLEDGE_PAGE_WITH_REVIEWS = 15  # + the pledge's own issued PDFs
 
 
 def test_pledge_page_with_1_or_20_published_reviews(
