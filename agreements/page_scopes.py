@@ -26,6 +26,9 @@ from portal.choices import FROZEN_STATUSES
 from portal.page_cache import bump
 
 HOME = "home"
+# The national overview (followup/overview/) shows every municipality, its current pledge
+# and its follow-ups: every document and organisation change is on it.
+OVERVIEW = "overview"
 # The search results name municipalities and police areas, nothing else.
 SEARCH = "search"
 
@@ -41,7 +44,7 @@ def bump_now_and_on_commit(scopes: Iterable[str]) -> None:
 def organisation_scopes(
     municipalities: Iterable[Municipality], police_areas: Iterable[PoliceArea | None] = ()
 ) -> set[str]:
-    scopes = {HOME}
+    scopes = {HOME, OVERVIEW}
     for municipality in municipalities:
         scopes.add(f"municipality:{municipality.slug}")
         if municipality.police_area_id:
