@@ -135,8 +135,7 @@ def national_overview(*, today: datetime.date) -> NationalOverview:
         for municipality in review.pledge.municipalities.all():
             row = rows.get(municipality.pk)
             if row and (
-                row.latest_review is None
-                or review.published_at > row.latest_review.published_at
+                row.latest_review is None or review.published_at > row.latest_review.published_at
             ):
                 row.latest_review = review
 
