@@ -27,6 +27,9 @@ from portal.crawlers import SITEMAP
 from portal.page_cache import bump
 
 HOME = "home"
+# The national overview (followup/overview/) shows every municipality, its current pledge
+# and its follow-ups: every document and organisation change is on it.
+OVERVIEW = "overview"
 # The search results name municipalities and police areas, nothing else.
 SEARCH = "search"
 
@@ -42,8 +45,9 @@ def bump_now_and_on_commit(scopes: Iterable[str]) -> None:
 def organisation_scopes(
     municipalities: Iterable[Municipality], police_areas: Iterable[PoliceArea | None] = ()
 ) -> set[str]:
-    # The sitemap lists every shown document and organisation with its date.
-    scopes = {HOME, SITEMAP}
+    # The sitemap lists every shown document and organisation with its date; the national
+    # overview every municipality with its pledge and follow-up.
+    scopes = {HOME, SITEMAP, OVERVIEW}
     for municipality in municipalities:
         scopes.add(f"municipality:{municipality.slug}")
         if municipality.police_area_id:

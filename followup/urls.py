@@ -2,6 +2,7 @@ from django.urls import path
 
 from followup import feeds, start_page
 from followup.activities import views as activities
+from followup.overview import views as overview
 from followup.reviews import signing_views
 from followup.reviews import views as reviews
 
@@ -50,6 +51,8 @@ urlpatterns = [
     ),
     path("samordnare/uppfoljning/<int:pk>/ratta/", reviews.review_revise, name="review_revise"),
     path("uppfoljning/<int:pk>/", reviews.review_public, name="review_public"),
+    # Every municipality's pledge and follow-up, for residents.
+    path("oversikt/", overview.overview, name="overview"),
     # Atom feeds of what is published, one for each public page that lists documents.
     path("flode/", feeds.country_feed, name="country_feed"),
     path("kommun/<slug:slug>/flode/", feeds.municipality_feed, name="municipality_feed"),

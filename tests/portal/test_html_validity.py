@@ -282,6 +282,7 @@ def portal_pages() -> list[PageVisit]:
         # Public pages.
         PageVisit("home", "/"),
         PageVisit("search results", "/sok/?q=mal"),
+        PageVisit("national overview", "/oversikt/?lan=vasterbotten", shows=("Uppföljning 2024",)),
         PageVisit(
             "municipality page with a published follow-up",
             "/kommun/mala/",
