@@ -26,7 +26,8 @@ from portal.choices import FROZEN_STATUSES
 from portal.page_cache import bump
 
 HOME = "home"
-# The search results name municipalities and police areas, nothing else.
+# The search results name municipalities and police areas and quote published
+# documents' texts: every change of either bumps them.
 SEARCH = "search"
 
 
@@ -41,7 +42,7 @@ def bump_now_and_on_commit(scopes: Iterable[str]) -> None:
 def organisation_scopes(
     municipalities: Iterable[Municipality], police_areas: Iterable[PoliceArea | None] = ()
 ) -> set[str]:
-    scopes = {HOME}
+    scopes = {HOME, SEARCH}
     for municipality in municipalities:
         scopes.add(f"municipality:{municipality.slug}")
         if municipality.police_area_id:
