@@ -133,3 +133,14 @@ def test_search_query_budget_on_national_data(client, seeded, django_assert_max_
     # Municipalities, police areas, commitments and focus areas (no county is named).
     with django_assert_max_num_queries(4):
         assert client.get("/sok/", {"q": "grannsamverkan"}).status_code == 200
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="Swedish stemming")
+def test_postgresql_finds_other_forms_of_a_word(client, seeded):
+    # Not a substring of "trygghetsvandringar": found by the Swedish stemmer.
+    html = search_text(client, "trygghetsvandringarna")
+    assert "<mark>trygghetsvandringar</mark>" in html
+
+
+def test_a_query_of_stop_words_is_no_error(client, seeded):
+    assert client.get("/sok/", {"q": "och"}).status_code == 200
