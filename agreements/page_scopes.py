@@ -30,7 +30,8 @@ HOME = "home"
 # The national overview (followup/overview/) shows every municipality, its current pledge
 # and its follow-ups: every document and organisation change is on it.
 OVERVIEW = "overview"
-# The search results name municipalities and police areas, nothing else.
+# The search results name municipalities and police areas and quote published
+# documents' texts: every change of either bumps them.
 SEARCH = "search"
 
 
@@ -46,8 +47,8 @@ def organisation_scopes(
     municipalities: Iterable[Municipality], police_areas: Iterable[PoliceArea | None] = ()
 ) -> set[str]:
     # The sitemap lists every shown document and organisation with its date; the national
-    # overview every municipality with its pledge and follow-up.
-    scopes = {HOME, SITEMAP, OVERVIEW}
+    # overview every municipality with its pledge and follow-up; the search quotes texts.
+    scopes = {HOME, SITEMAP, OVERVIEW, SEARCH}
     for municipality in municipalities:
         scopes.add(f"municipality:{municipality.slug}")
         if municipality.police_area_id:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from itertools import groupby
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.search import TrigramSimilarity
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
 
 from agreements.models import (
     Agreement,
@@ -14,7 +16,11 @@ from agreements.models import (
     PoliceArea,
 )
 from portal.choices import FROZEN_STATUSES
+from portal.search import name_matches, typo_allowance
 from portal.text import fold, swedish_sort_key
+
+# Names at least this similar (0–1, trigrams) to a query are listed as likely typos.
+TRIGRAM_THRESHOLD = 0.4
 
 
 def municipality_list() -> QuerySet[Municipality]:
@@ -35,20 +41,62 @@ def municipalities_by_county() -> list[tuple[str, list[Municipality]]]:
 
 
 def municipality_search(query: str) -> list[Municipality]:
-    """Municipalities whose name contains ``query``, forgiving case and å/ä/ö."""
+    """Municipalities whose name contains ``query`` or is a typo away from it, forgiving
+    case and å/ä/ö; the closest first."""
     folded = fold(query)
     if not folded:
         return []
-    found = municipality_list().filter(search_name__contains=folded)
-    return sorted(found, key=lambda m: (not m.search_name.startswith(folded), m.search_name))
+    if connection.vendor == "postgresql":
+        # Trigram similarity on the folded name (GIN index, agreements migration 0009).
+        found = (
+            municipality_list()
+            .annotate(similarity=TrigramSimilarity("search_name", folded))
+            .filter(Q(search_name__contains=folded) | Q(similarity__gte=TRIGRAM_THRESHOLD))
+        )
+        if not typo_allowance(folded):
+            found = found.filter(search_name__contains=folded)
+    else:
+        found = [m for m in municipality_list() if name_matches(folded, m.search_name)]
+    return sorted(found, key=lambda m: _closeness(folded, m.search_name))
+
+
+def _closeness(folded: str, name: str) -> tuple:
+    """Sort key: whole name, then names starting with the query, containing it, typos."""
+    return (name != folded, not name.startswith(folded), folded not in name, name)
 
 
 def police_area_search(query: str) -> list[PoliceArea]:
-    """Police areas whose name contains ``query`` (folded in Python: there are few of them)."""
+    """Police areas whose name contains ``query`` or is a typo away from it (matched in
+    Python on both databases: there are few of them)."""
     folded = fold(query)
     if not folded:
         return []
-    return [area for area in PoliceArea.objects.all() if folded in fold(area.name)]
+    found = [area for area in PoliceArea.objects.all() if name_matches(folded, area.name)]
+    return sorted(found, key=lambda area: _closeness(folded, fold(area.name)))
+
+
+def _county_core(name: str) -> str:
+    """ "Västerbottens län" → "vasterbotten": folded, without "län" and the genitive s."""
+    core = fold(name).removesuffix(" lan").strip()
+    return core.removesuffix("s")
+
+
+def county_search(query: str) -> list[tuple[str, list[Municipality]]]:
+    """The counties named by ``query`` ("Västerbotten", "vasterbottens län"), each with its
+    municipalities in Swedish alphabetical order."""
+    wanted = _county_core(query)
+    if len(wanted) < 4:
+        return []
+    counties = [county for county in County if _county_core(str(county.label)) == wanted]
+    if not counties:
+        return []
+    by_county: dict[str, list[Municipality]] = {county.value: [] for county in counties}
+    for municipality in municipality_list().filter(county__in=by_county):
+        by_county[municipality.county].append(municipality)
+    return [
+        (str(county.label), sorted(by_county[county.value], key=lambda m: swedish_sort_key(m.name)))
+        for county in counties
+    ]
 
 
 def published_agreements() -> QuerySet[Agreement]:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
+from functools import reduce
+from operator import or_
 
-from django.db.models import Prefetch, QuerySet
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db import connection
+from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.safestring import SafeString
 
 from agreements.models import Agreement, Municipality, PoliceArea
 from agreements.selectors import municipality_list, published_agreements
 from pledges.models import Commitment, FocusArea, Pledge
 from portal.choices import FROZEN_STATUSES, Phase
+from portal.search import Fold, highlight, query_words
+from portal.text import fold
 
 
 def published_pledges() -> QuerySet[Pledge]:
@@ -194,3 +201,79 @@ def police_area_overview(
         ).order_by("name")
     )
     return area, [(m, list(m.pledges.all())) for m in municipalities]
+
+
+# The text hits a search page lists at most, commitments and focus areas together.
+TEXT_HIT_LIMIT = 50
+
+
+@dataclass
+class TextHit:
+    """A commitment or focus area of a published pledge that holds the searched words."""
+
+    pledge: Pledge
+    label: str  # the focus area's title, highlighted when it is the hit itself
+    excerpt: SafeString
+
+
+@dataclass
+class PledgeHits:
+    pledge: Pledge
+    hits: list[TextHit] = field(default_factory=list)
+
+
+def _text_matches(fields: list[str], query: str, words: list[str]) -> Q:
+    """Rows whose folded ``fields`` hold every query word (compounds too: "langning" is
+    in "antilangningskampanj"), or on PostgreSQL match the Swedish full-text query."""
+    condition = Q()
+    for word in words:
+        condition &= reduce(or_, (Q(**{f"folded_{name}__contains": word}) for name in fields))
+    if connection.vendor == "postgresql":
+        condition |= Q(document=SearchQuery(fold(query), config="swedish", search_type="websearch"))
+    return condition
+
+
+def _searchable(queryset: QuerySet, fields: list[str]) -> QuerySet:
+    annotations = {f"folded_{name}": Fold(name) for name in fields}
+    if connection.vendor == "postgresql":
+        # Folded on both sides, so that "langning" and "långning" stem alike.
+        annotations["document"] = SearchVector(*map(Fold, fields), config="swedish")
+    return queryset.annotate(**annotations)
+
+
+def pledge_text_search(query: str, *, limit: int = TEXT_HIT_LIMIT) -> tuple[list[PledgeHits], int]:
+    """Published pledges whose commitments or focus areas hold the words of ``query``, each
+    with its hits highlighted; and the number of hits shown (at most ``limit``). Two
+    queries, whatever the data size."""
+    words = query_words(query)
+    if not words or all(len(word) < 3 for word in words):
+        return [], 0
+    published = Pledge.objects.published()
+    commitments = (
+        _searchable(Commitment.objects.filter(pledge__in=published), ["text"])
+        .filter(_text_matches(["text"], query, words))
+        .select_related("pledge", "focus_area")
+        .order_by("-pledge__period_start", "pledge__title", "order", "pk")[:limit]
+    )
+    hits = [
+        TextHit(c.pledge, c.focus_area.title if c.focus_area else "", highlight(c.text, words))
+        for c in commitments
+    ]
+    focus_areas = (
+        _searchable(FocusArea.objects.filter(pledge__in=published), ["title", "description"])
+        .filter(_text_matches(["title", "description"], query, words))
+        .select_related("pledge")
+        .order_by("-pledge__period_start", "pledge__title", "order", "pk")[: limit - len(hits)]
+        if len(hits) < limit
+        else []
+    )
+    hits += [
+        TextHit(
+            area.pledge, highlight(area.title, words), highlight(area.description, words, width=240)
+        )
+        for area in focus_areas
+    ]
+    grouped: dict[int, PledgeHits] = {}
+    for hit in hits:
+        grouped.setdefault(hit.pledge.pk, PledgeHits(hit.pledge)).hits.append(hit)
+    return list(grouped.values()), len(hits)

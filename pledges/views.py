@@ -10,14 +10,21 @@ from django.utils import timezone
 
 from agreements.models import Municipality, PoliceArea
 from agreements.publishing.revisions import revision_context
-from agreements.selectors import municipalities_by_county, municipality_search, police_area_search
+from agreements.selectors import (
+    county_search,
+    municipalities_by_county,
+    municipality_search,
+    police_area_search,
+)
 from pledges.models import Pledge
 from pledges.selectors import (
+    TEXT_HIT_LIMIT,
     commitment_sections,
     has_several_parties,
     municipality_overview,
     newest_pledges,
     pledge_for_page,
+    pledge_text_search,
     police_area_overview,
 )
 from pledges.signals import municipality_page, pledge_page
@@ -58,6 +65,8 @@ def search(request):
     exact += [a for a in police_areas if fold(a.name) == fold(query)]
     if len(exact) == 1:
         return redirect(exact[0])
+    counties = county_search(query)
+    pledge_hits, text_hit_count = pledge_text_search(query)
     return render(
         request,
         "pledges/search.html",
@@ -65,7 +74,14 @@ def search(request):
             "query": query,
             "municipalities": municipalities,
             "police_areas": police_areas,
-            "hit_count": len(municipalities) + len(police_areas),
+            "counties": counties,
+            "pledge_hits": pledge_hits,
+            "text_hit_count": text_hit_count,
+            "text_hits_capped": text_hit_count >= TEXT_HIT_LIMIT,
+            "hit_count": len(municipalities)
+            + len(police_areas)
+            + sum(len(members) for _, members in counties)
+            + text_hit_count,
         },
     )
 

@@ -63,8 +63,9 @@ def small_pledge(seeded):
 PAGES = [
     # 1 municipalities with police areas, 2 newest pledges, 3 their municipalities
     ("/", 3),
-    # 1 municipalities matching, 2 police areas
-    ("/sok/?q=testby", 2),
+    # 1 municipalities matching, 2 police areas, 3 commitments of published pledges,
+    # 4 their focus areas (no county is named: no query for its municipalities)
+    ("/sok/?q=testby", 4),
     # 1 municipality, 2 its pledges, 3 their municipalities, 4 agreements (5 their
     # municipalities, when there are any); followup: 6 last change to each pledge,
     # 7 last activity per pledge, 8 last planned activity per pledge, 9 latest published

@@ -284,6 +284,16 @@ def portal_pages() -> list[PageVisit]:
         PageVisit("search results", "/sok/?q=mal"),
         PageVisit("national overview", "/oversikt/?lan=vasterbotten", shows=("Uppföljning 2024",)),
         PageVisit(
+            "search results with a county and pledge texts",
+            "/sok/?q=v%C3%A4sterbotten",
+            shows=("Kommuner i Västerbottens län",),
+        ),
+        PageVisit(
+            "search results in pledge texts",
+            "/sok/?q=trygghetsvandring",
+            shows=("Medborgarlöften som nämner sökorden",),
+        ),
+        PageVisit(
             "municipality page with a published follow-up",
             "/kommun/mala/",
             shows=("Senaste årliga uppföljning",),
