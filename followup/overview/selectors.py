@@ -150,7 +150,8 @@ def national_overview(*, today: datetime.date) -> NationalOverview:
     for review_id, assessment, n in items:
         per_review[review_id][assessment] += n
     country = Tally()
-    by_county: dict[str, Tally] = {county.value: Tally() for county in County}
+    # The counties the portal has municipalities in (all 21 at national scale).
+    by_county: dict[str, Tally] = {row.municipality.county: Tally() for row in rows.values()}
     for review in counted:
         country.add(per_review[review.pk])
         # A pledge shared across a county border counts once in each of its counties.
