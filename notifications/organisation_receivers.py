@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from agreements.models import Membership, Party
 from agreements.naming.selectors import naming_url
 from agreements.naming.services import MUNICIPALITY_ROLES, POLICE_ROLES
+from agreements.people.access import party_kind
 from notifications.mail import portal_url, tell
 from portal.people import full_name, name_and_title
 
@@ -22,7 +23,6 @@ Role = Membership.Role
 
 def invitation_accepted(sender, *, invitation, user, **kwargs) -> None:
     party = invitation.party
-    kind = "lokalpolisomrade" if party.is_police else "kommun"
     context = {
         "person": name_and_title(user),
         "name": full_name(user),
@@ -31,7 +31,10 @@ def invitation_accepted(sender, *, invitation, user, **kwargs) -> None:
         "roles": ", ".join(label.lower() for label in invitation.role_labels),
         "parties": party.name,
         "url": portal_url(
-            reverse("agreements:people", kwargs={"kind": kind, "slug": party.organisation.slug})
+            reverse(
+                "agreements:people",
+                kwargs={"kind": party_kind(party), "slug": party.organisation.slug},
+            )
         ),
     }
     tell(

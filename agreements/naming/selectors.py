@@ -18,19 +18,16 @@ from agreements.naming.services import (
     can_answer,
     can_withdraw,
 )
+from agreements.people.access import party_kind
 from agreements.permissions import roles_of
 
 Status = PoliceAreaNaming.Status
 
 
-def naming_kind(party: Party) -> str:
-    return "lokalpolisomrade" if party.is_police else "kommun"
-
-
 def naming_url(party: Party) -> str:
     return reverse(
         "agreements:police_area_naming",
-        kwargs={"kind": naming_kind(party), "slug": party.organisation.slug},
+        kwargs={"kind": party_kind(party), "slug": party.organisation.slug},
     )
 
 

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agreements.models import Party, PoliceAreaNaming
 from agreements.naming.forms import ProposeForm
-from agreements.naming.selectors import naming_kind, naming_page, naming_url
+from agreements.naming.selectors import naming_page, naming_url
 from agreements.naming.services import (
     can_act_for,
     naming_accept,
@@ -26,7 +26,7 @@ from agreements.naming.services import (
     naming_propose,
     naming_withdraw,
 )
-from agreements.people.access import organisation_at
+from agreements.people.access import organisation_at, party_kind
 from portal.forms import add_service_errors
 
 
@@ -47,7 +47,7 @@ def _render(request, party: Party, form: ProposeForm, status: int = 200):
             "page": naming_page(request.user, party),
             "form": form,
             "party": party,
-            "kind": naming_kind(party),
+            "kind": party_kind(party),
         },
         status=status,
     )
