@@ -13,8 +13,8 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import DateTimeField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Cast, Coalesce, Least
 from django.http import Http404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -38,15 +38,24 @@ class FeedEntry:
 
 
 def _published_at(model: type[DatedDocument]) -> Coalesce:
-    """When the document was published: its "published" event; a document loaded without
-    one (the seed documents, the national data) falls back to its last change."""
+    """When the document was published: its "published" event. A document loaded without
+    one (the seed documents, the national data) has its recorded publication date, or
+    else the day it took effect, never later than when it was loaded: the time of
+    loading says nothing to a resident."""
     event = DocumentEvent.objects.filter(
         content_type__app_label=model._meta.app_label,
         content_type__model=model._meta.model_name,
         object_id=OuterRef("pk"),
         kind=DocumentEvent.Kind.PUBLISHED,
     ).order_by("-at")
-    return Coalesce(Subquery(event.values("at")[:1]), F("updated_at"))
+    start = "period_start" if model is Pledge else "valid_from"
+    recorded = [Cast("published_on", DateTimeField())] if model is Pledge else []
+    return Coalesce(
+        Subquery(event.values("at")[:1]),
+        *recorded,
+        Least(Cast(start, DateTimeField()), F("updated_at")),
+        output_field=DateTimeField(),
+    )
 
 
 def _documents_of(

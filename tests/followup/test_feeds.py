@@ -125,6 +125,16 @@ def test_the_seed_pledges_are_in_the_feeds(client):
     assert link == f"http://testserver{pledge.get_absolute_url()}"
 
 
+@pytest.mark.usefixtures("seeded")
+def test_a_loaded_document_is_dated_by_when_it_took_effect_not_when_it_was_loaded(client):
+    # The seed texts record no publication date: the day the pledge took effect is the
+    # nearest a resident can be told, where the time of loading would say nothing.
+    pledge = Pledge.objects.published().get(municipalities__slug="mala")
+    found = entries(parse(client.get("/kommun/mala/flode/")))
+    entry = next(e for e in found if e["title"] == f"Nytt medborgarlöfte: {pledge.title}")
+    assert entry["updated"].startswith(pledge.period_start.isoformat())
+
+
 @pytest.mark.usefixtures("document_settings")
 def test_a_published_follow_up_shows_in_the_cached_feed_at_once(
     client, world, django_assert_num_queries
