@@ -42,6 +42,14 @@ api = NinjaAPI(
     ),
     urls_namespace="opendata_api",
     docs_url=None,
+    openapi_extra={
+        "info": {
+            "license": {
+                "name": "CC0 1.0 Universell",
+                "url": "https://creativecommons.org/publicdomain/zero/1.0/",
+            }
+        }
+    },
     openapi_url="/openapi.json",
 )
 

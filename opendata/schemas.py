@@ -9,27 +9,17 @@ are shared by everyone through the page cache).
 from __future__ import annotations
 
 import datetime
+from typing import Literal
 
-from django.conf import settings
 from ninja import Field, Schema
 
 from agreements.models import PartyKind
+from opendata.follow_up_schemas import AssessmentOut, FollowUpOut
+from opendata.schema_base import Error, PageInfo, absolute
 
+__all__ = ["AssessmentOut", "Error", "FollowUpOut", "PageInfo", "absolute"]
 
-def absolute(path: str) -> str:
-    return settings.SITE_URL + path
-
-
-class PageInfo(Schema):
-    count: int = Field(description="Antal poster totalt.")
-    limit: int = Field(description="Högst så många poster per sida.")
-    offset: int = Field(description="Antal poster före den här sidan.")
-    next: str | None = Field(description="Adressen till nästa sida, om det finns en.")
-    previous: str | None = Field(description="Adressen till föregående sida, om det finns en.")
-
-
-class Error(Schema):
-    detail: str = Field(description="Vad som gick fel, på svenska.")
+Party = Literal["police", "municipality", "joint"]
 
 
 class MunicipalityOut(Schema):
@@ -90,7 +80,7 @@ class SignatoryOut(Schema):
     name: str
     title: str
     organisation: str
-    party: str = Field(description="police, municipality eller joint.")
+    party: Party = Field(description="Polisen, kommunen eller gemensamt.")
     signed_on: datetime.date | None
 
 
@@ -134,10 +124,14 @@ class CommitmentOut(Schema):
     focus_area_id: int | None
     focus_area: str | None = Field(description="Fokusområdets rubrik.")
     text: str
-    responsible: str = Field(description="police, municipality, joint eller named_municipality.")
+    responsible: Literal["police", "municipality", "joint", "named_municipality"] = Field(
+        description="Vem som ansvarar: polisen, kommunen, gemensamt eller en namngiven kommun."
+    )
     responsible_label: str
     responsible_municipality: str | None = Field(description="Den namngivna kommunens kortnamn.")
-    kind: str | None = Field(description="yearly_target, ongoing, on_request, one_off eller null.")
+    kind: Literal["yearly_target", "ongoing", "on_request", "one_off"] | None = Field(
+        description="Mål per år, löpande, vid önskemål, en gång; null när texten inte säger det."
+    )
     kind_label: str
     yearly_target: int | None
     progress: list[YearProgressOut] = Field(description="Loggat per år under perioden.")
@@ -172,7 +166,9 @@ class PledgeOut(Schema):
     title: str
     revision: int
     url: str
-    status: str = Field(description="upcoming, current eller ended (i dag).")
+    status: Literal["upcoming", "current", "ended"] = Field(
+        description="Kommande, gäller nu eller avslutat (i dag)."
+    )
     status_label: str
     superseded: bool = Field(description="Sant när nästa löfte för samma parter publicerats.")
     period_start: datetime.date
@@ -230,7 +226,7 @@ class PledgeOut(Schema):
 
 
 class DutyOut(Schema):
-    party: str = Field(description="police, municipality eller joint.")
+    party: Party = Field(description="Polisen, kommunen eller gemensamt.")
     party_label: str
     lead_in: str
     text: str
@@ -245,7 +241,9 @@ class AgreementOut(Schema):
     title: str
     revision: int
     url: str
-    status: str = Field(description="upcoming, current, extended eller ended (i dag).")
+    status: Literal["upcoming", "current", "extended", "ended"] = Field(
+        description="Kommande, gäller nu, förlängs tills vidare eller avslutat (i dag)."
+    )
     status_label: str
     valid_from: datetime.date
     valid_until: datetime.date | None
@@ -290,85 +288,6 @@ class AgreementOut(Schema):
     @staticmethod
     def resolve_signatories(obj) -> list:
         return list(obj.signatories.all())
-
-
-class AssessmentOut(Schema):
-    order: int
-    group: str = Field(description="Avsnittet (fokusområde eller part) i uppföljningen.")
-    text: str = Field(description="Löftets text som den undertecknades.")
-    commitment_id: int | None = Field(
-        description="Löftets id i den revision av löftet som uppföljningen skrevs under på."
-    )
-    logged_progress: str = Field(description="Vad som loggats under perioden, i ord.")
-    assessment: str | None = Field(
-        description="done, partly, ongoing, not_done, not_applicable eller null (ej bedömt)."
-    )
-    assessment_label: str
-    comment: str
-
-    @staticmethod
-    def resolve_logged_progress(obj) -> str:
-        return obj.progress
-
-    @staticmethod
-    def resolve_assessment(obj) -> str | None:
-        return obj.assessment or None
-
-    @staticmethod
-    def resolve_assessment_label(obj) -> str:
-        return str(obj.get_assessment_display()) if obj.assessment else ""
-
-
-class FollowUpOut(Schema):
-    id: int = Field(description="Uppföljningens nummer, som i adressen /uppfoljning/<id>/.")
-    url: str
-    document_type: str = Field(description="pledge eller agreement.")
-    pledge: str | None = Field(description="Löftets kortnamn (den gällande revisionen).")
-    agreement: str | None = Field(description="Överenskommelsens kortnamn.")
-    document_revision: int = Field(description="Revisionen av dokumentet den skrevs under på.")
-    municipalities: list[str]
-    period_start: datetime.date
-    period_end: datetime.date
-    period_label: str
-    revision: int = Field(description="Uppföljningens revision (2 och senare är rättelser).")
-    published_at: datetime.datetime | None
-    scanned: bool = Field(description="Sant för en uppföljning undertecknad på papper.")
-    summary: str
-    lessons: str
-    next_steps: str
-    assessments: list[AssessmentOut]
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return absolute(obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_document_type(obj) -> str:
-        return "pledge" if obj.pledge_id else "agreement"
-
-    @staticmethod
-    def resolve_pledge(obj) -> str | None:
-        return obj.api_document_slug if obj.pledge_id else None
-
-    @staticmethod
-    def resolve_agreement(obj) -> str | None:
-        return None if obj.pledge_id else obj.api_document_slug
-
-    @staticmethod
-    def resolve_document_revision(obj) -> int:
-        return obj.document.revision
-
-    @staticmethod
-    def resolve_municipalities(obj) -> list[str]:
-        return [m.slug for m in obj.document.municipalities.all()]
-
-    @staticmethod
-    def resolve_scanned(obj) -> bool:
-        return obj.is_scanned
-
-    @staticmethod
-    def resolve_assessments(obj) -> list:
-        return list(obj.items.all())
 
 
 class MunicipalityPage(PageInfo):
