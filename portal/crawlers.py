@@ -54,10 +54,17 @@ class SiteSitemap(Sitemap):
 
 
 class StaticPagesSitemap(SiteSitemap):
-    """The portal's own pages: home, about, accessibility statement, verification."""
+    """The portal's own pages: home, about, accessibility statement, verification, open
+    data."""
 
     def items(self) -> list[str]:
-        return ["pledges:home", "portal:about", "portal:accessibility", "portal:verify"]
+        return [
+            "pledges:home",
+            "portal:about",
+            "portal:accessibility",
+            "portal:verify",
+            "opendata:index",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)

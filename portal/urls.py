@@ -34,6 +34,9 @@ urlpatterns = [
     path("", include("pledges.urls")),
     path("", include("followup.urls")),
     path("", include("agreements.publishing.urls")),
+    # Open data: the JSON API outside the site's Swedish page paths, and the CSV files.
+    path("api/v1/", include("opendata.api_urls")),
+    path("", include("opendata.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

@@ -74,6 +74,7 @@ PAGES = [
     PortalPage("/overenskommelse/asele-2019-2022/"),
     PortalPage("/om-medborgarloften/"),
     PortalPage("/tillganglighet/"),
+    PortalPage("/oppna-data/"),
     PortalPage("/kontrollera/"),
     PortalPage("/logga-in/"),
     # Glömt lösenordet: the request form, "look in your e-mail", and a used or old link.

@@ -317,6 +317,7 @@ def portal_pages() -> list[PageVisit]:
         PageVisit("published annual follow-up", published.get_absolute_url()),
         PageVisit("about", "/om-medborgarloften/"),
         PageVisit("accessibility statement", "/tillganglighet/"),
+        PageVisit("open data", "/oppna-data/", shows=("CC0", "bedomningar.csv")),
         PageVisit("verification page", "/kontrollera/"),
         PageVisit(
             "verification page, a known document",
