@@ -34,6 +34,7 @@ urlpatterns = [
     path("", include("pledges.urls")),
     path("", include("followup.urls")),
     path("", include("agreements.publishing.urls")),
+    path("", include("following.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(
