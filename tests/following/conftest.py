@@ -75,3 +75,15 @@ def publish_revision(pledge: Pledge) -> Pledge:
             content_version=revision.content_version,
         )
     return Pledge.objects.get(pk=revision.pk)
+
+
+def follow(client, page_path: str, address: str, capture) -> str:
+    """Enter ``address`` in the follow form of the page at ``page_path``, and confirm it
+    by the link mailed to it (tasks run at once); the unsubscribe-free confirmation path."""
+    action = follow_form_action(client.get(page_path).content.decode())
+    with capture(execute=True):
+        answer = client.post(action, {"epost": address})
+    assert answer.status_code == 200, answer.content.decode()
+    confirm_path = link_in(mails_to(address)[-1], "/folj/bekrafta/")
+    client.post(confirm_path)
+    return confirm_path

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from django.core import mail
 from django.test import Client
+from django_tasks_db.models import DBTaskResult
 
 from following.models import Follower
 from pledges.models import Pledge
@@ -40,8 +41,11 @@ def test_follow_confirm_receive_and_unsubscribe(
     text = answer.content.decode()
     assert "Kontrollera din e-post" in text
     assert "Öppna länken i det inom 7 dagar för att börja följa Nordmalings kommun" in text
-    # Sent by the worker, not by the request.
+    # Sent by the worker, not by the request; the queue holds the follower's id only,
+    # never the address or a link.
     assert mail.outbox == []
+    [queued] = DBTaskResult.objects.filter(status="READY")
+    assert queued.args_kwargs["kwargs"] == {"follower_id": Follower.objects.get().pk}
     work_off_the_queue()
     [confirmation] = mails_to(ADDRESS)
     assert confirmation.subject == "Bekräfta att du vill följa Nordmalings kommun"
