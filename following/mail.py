@@ -16,6 +16,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from following.events import Event
@@ -77,7 +78,7 @@ def event_message(follower: Follower, event: Event) -> EmailMultiAlternatives:
     """One publication, told to one follower, with its one-click unsubscribe link."""
     with translation.override(settings.LANGUAGE_CODE):
         link = unsubscribe_url(follower)
-        subject = f"{place_name(follower.place)}: {event.headline()}"
+        subject = capfirst(f"{place_name(follower.place)}: {event.headline()}")
         message = _message(
             follower,
             "event",

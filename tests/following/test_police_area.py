@@ -47,7 +47,7 @@ def test_a_police_area_follower_hears_of_a_published_follow_up(
 
     [news] = mails_to(POLICE_FOLLOWER)
     headline = f"Uppföljning 2024 publicerad: {pledge.title}"
-    assert news.subject == f"lokalpolisområde Skellefteå: {headline}"
+    assert news.subject == f"Lokalpolisområde Skellefteå: {headline}"
     assert f"{SITE_URL}{review.get_absolute_url()}" in news.body
     assert "följa lokalpolisområde Skellefteå" in news.body
     assert news.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
