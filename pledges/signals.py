@@ -1,5 +1,5 @@
 """Signals the pledges app sends while it builds its public pages, so that apps above it
-(followup) can add to them without pledges importing them.
+(followup, following) can add to them without pledges importing them.
 
 Each is sent with ``sender`` the page's model class and the keyword arguments named
 below; each receiver returns a dict of extra template context, merged by
@@ -20,3 +20,7 @@ pledge_page = Signal()
 # The page includes ``municipality_fact_templates`` (in the facts list) and
 # ``municipality_page_templates`` (at the end).
 municipality_page = Signal()
+
+# The police area page. Sent with ``area`` (the PoliceArea) and ``request``. The page
+# includes ``police_area_page_templates`` (at the end).
+police_area_page = Signal()

@@ -27,7 +27,7 @@ from pledges.selectors import (
     pledge_text_search,
     police_area_overview,
 )
-from pledges.signals import municipality_page, pledge_page
+from pledges.signals import municipality_page, pledge_page, police_area_page
 from portal.documents.responses import current_document_response
 from portal.page_cache import cached_page
 from portal.pages import former_address, page_context
@@ -105,11 +105,9 @@ def police_area_detail(request, slug: str):
         area, municipalities = police_area_overview(slug=slug)
     except PoliceArea.DoesNotExist:
         raise Http404 from None
-    return render(
-        request,
-        "pledges/policearea_detail.html",
-        {"area": area, "municipalities": municipalities},
-    )
+    context = {"area": area, "municipalities": municipalities}
+    context.update(page_context(police_area_page, sender=PoliceArea, request=request, area=area))
+    return render(request, "pledges/policearea_detail.html", context)
 
 
 @cached_page(lambda slug: [f"pledge:{slug}"], params=("ar", "visa", "kommun"))

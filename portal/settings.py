@@ -101,6 +101,7 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "notifications",
     "opendata",
+    "following",
 ]
 
 MIDDLEWARE = [

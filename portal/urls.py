@@ -37,6 +37,7 @@ urlpatterns = [
     # Open data: the JSON API outside the site's Swedish page paths, and the CSV files.
     path("api/v1/", include("opendata.api_urls")),
     path("", include("opendata.urls")),
+    path("", include("following.urls")),
     path(
         "logga-in/",
         auth_views.LoginView.as_view(

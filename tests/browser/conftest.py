@@ -82,6 +82,9 @@ PAGES = [
     PortalPage("/glomt-losenord/skickat/"),
     PortalPage("/nytt-losenord/MQ/fel-lank/"),
     PortalPage("/finns-inte/", status=404),
+    # Följ via e-post: the form on its own page, and a link from the mail that leads nowhere.
+    PortalPage("/kommun/nordmaling/folj/"),
+    PortalPage("/folj/avsluta/fel-lank/", status=404),
     PortalPage("/uppfoljning/{published_review}/"),
     # Behind login.
     PortalPage("/samordnare/konto/", login_as="undertecknare-mala"),
