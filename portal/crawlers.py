@@ -41,7 +41,13 @@ PRIVATE_PREFIXES = (
 
 
 class SiteSitemap(Sitemap):
-    """A sitemap section whose addresses start with ``SITE_URL``."""
+    """A sitemap section whose addresses start with ``SITE_URL``: each page once in every
+    language (Swedish without prefix, English under /en/), with the other as its
+    alternate and Swedish as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     @property
     def protocol(self) -> str:

@@ -85,3 +85,15 @@ def test_sealed_pdf_downloads_and_feeds_keep_their_addresses(client, seeded):
         feed = client.get("/en" + path)
         assert feed.status_code == 200, path
         assert feed["Content-Type"].startswith("application/atom+xml"), path
+
+
+def test_the_sitemap_lists_every_page_in_both_languages_with_alternates(client, seeded, settings):
+    settings.SITE_URL = "https://medborgarloften.example"
+    xml = client.get("/sitemap.xml").content.decode()
+    site = settings.SITE_URL
+    assert f"<loc>{site}/kommun/mala/</loc>" in xml
+    assert f"<loc>{site}/en/kommun/mala/</loc>" in xml
+    for hreflang, path in (("sv", "/kommun/mala/"), ("en", "/en/kommun/mala/")):
+        link = f'<xhtml:link rel="alternate" hreflang="{hreflang}" href="{site}{path}"/>'
+        assert link in xml, hreflang
+    assert f'hreflang="x-default" href="{site}/kommun/mala/"' in xml
