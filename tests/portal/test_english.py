@@ -12,7 +12,7 @@ import re
 
 import pytest
 from django.contrib.auth import get_user_model
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from followup.models import Review, ReviewItem, ReviewSignOff, ReviewState
 from pledges.models import Pledge
@@ -204,7 +204,19 @@ def test_pdf_addresses_on_english_pages_lead_to_the_swedish_files(client, seeded
     from portal.models import IssuedDocument
 
     issued = IssuedDocument(sha256="b" * 64)
-    from django.utils import translation
-
     with translation.override("en"):
         assert issued.get_absolute_url() == "/dokument/" + "b" * 64 + ".pdf"
+
+
+def test_the_technical_error_page_speaks_the_language_of_the_address(rf):
+    from portal.views import server_error
+
+    with translation.override("en"):
+        english = server_error(rf.get("/en/kommun/mala/")).content.decode()
+    assert html_lang(english) == "en"
+    assert "Something went wrong on our side" in english
+    assert '<a href="/en/">To the home page</a>' in english
+    swedish = server_error(rf.get("/kommun/mala/")).content.decode()
+    assert html_lang(swedish) == "sv"
+    assert "Något gick fel hos oss" in swedish
+    assert '<a href="/">Till startsidan</a>' in swedish
