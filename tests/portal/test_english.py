@@ -128,6 +128,7 @@ def test_documents_keep_their_swedish_text_marked_lang_sv_on_english_pages(
     pledge = client.get("/en/medborgarlofte/mala-2024/").content.decode()
     mala = Pledge.objects.get(slug="mala-2024")
     assert f'<h1 lang="sv">{mala.title}</h1>' in pledge
+    assert f'<li aria-current="page" lang="sv">{mala.title}</li>' in pledge  # breadcrumbs
     commitment = mala.commitments.first()
     assert f'<p class="commitment__text" lang="sv">{commitment.text}</p>' in pledge
     assert '<p lang="sv">' in pledge  # the background and the other texts
