@@ -25,7 +25,9 @@ SITEMAP_SECTIONS = {
 }
 
 # Outside the language prefix: what is the same in every language (the crawlers' files, the
-# load balancer's probes, the admin) and what answers before any page is rendered.
+# load balancer's probes, the admin). The sealed PDFs by hash (/dokument/<sha256>.pdf) are
+# answered before any URL is resolved (DocumentDownloadMiddleware), and every page links
+# them at that Swedish address (IssuedDocument.get_absolute_url).
 urlpatterns = [
     path("robots.txt", crawlers.robots_txt, name="robots_txt"),
     path("sitemap.xml", crawlers.sitemap_view(SITEMAP_SECTIONS), name="sitemap"),
@@ -33,6 +35,8 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
+    # Machine-readable data (api/v1/, open data) goes here too: one address in every
+    # language.
 ]
 
 # The site's pages: Swedish at the addresses without a prefix, English under /en/
