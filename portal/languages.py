@@ -19,15 +19,23 @@ from django.urls import get_script_prefix
 from django.utils import translation
 
 
+def prefix_language(path_info: str) -> str | None:
+    """The language whose prefix ``path_info`` starts with (``/en/…`` or ``/en``), if any:
+    exactly one of the other languages' codes, never a variant such as ``/en-gb/``."""
+    first = path_info.split("/", 2)[1] if path_info.startswith("/") else ""
+    codes = {code for code, _name in settings.LANGUAGES if code != settings.LANGUAGE_CODE}
+    return first if first in codes else None
+
+
 def language_of_path(path_info: str) -> str:
     """The language of the page at ``path_info``: its prefix's, or the default."""
-    return translation.get_language_from_path(path_info) or settings.LANGUAGE_CODE
+    return prefix_language(path_info) or settings.LANGUAGE_CODE
 
 
 def unprefixed(path_info: str) -> str:
     """``path_info`` without its language prefix (``/en/kommun/mala/`` → ``/kommun/mala/``)."""
-    language = translation.get_language_from_path(path_info)
-    if language is None or language == settings.LANGUAGE_CODE:
+    language = prefix_language(path_info)
+    if language is None:
         return path_info
     return path_info[len(language) + 1 :] or "/"
 

@@ -221,3 +221,19 @@ def test_the_technical_error_page_speaks_the_language_of_the_address(rf):
     assert html_lang(swedish) == "sv"
     assert "Något gick fel hos oss" in swedish
     assert '<a href="/">Till startsidan</a>' in swedish
+
+
+def test_only_the_exact_prefix_is_english():
+    from portal.languages import language_of_path, path_in_language, unprefixed
+
+    assert language_of_path("/en/kommun/mala/") == "en"
+    assert language_of_path("/en") == "en"
+    assert language_of_path("/en-gb/kommun/mala/") == "sv"
+    assert language_of_path("/english/") == "sv"
+    assert language_of_path("/kommun/en/") == "sv"
+    assert unprefixed("/en/kommun/mala/") == "/kommun/mala/"
+    assert unprefixed("/en") == "/"
+    assert unprefixed("/en-gb/x/") == "/en-gb/x/"
+    assert path_in_language("/", "en") == "/en/"
+    assert path_in_language("/en/sok/", "en") == "/en/sok/"
+    assert path_in_language("/en/sok/", "sv") == "/sok/"
