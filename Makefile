@@ -23,9 +23,28 @@ VNU_JAR_RANGE := ~26.9.27
 VNU_DIR := $(VENV)/vnu
 VNU_JAR := $(VNU_DIR)/node_modules/vnu-jar/build/dist/vnu.jar
 
-.PHONY: install run test lint check clean
+# The interface's translations (locale/<language>/LC_MESSAGES/django.po), compiled by the
+# install step whenever a .po changes: the .mo files are built here, never committed.
+# compilemessages runs GNU gettext's msgfmt (Debian package gettext).
+PO_FILES := $(wildcard locale/*/LC_MESSAGES/django.po)
+MO_FILES := $(PO_FILES:.po=.mo)
+# makemessages: the sources that hold the portal's own strings (not the tests, the seed
+# texts or the virtualenv). `make messages` updates every .po from them.
+MAKEMESSAGES_ARGS := --extension html,txt,py --add-location file --no-obsolete \
+	--ignore .venv --ignore var --ignore tests --ignore bench --ignore deploy --ignore fixtures
+# compilemessages and makemessages read the settings, which want a key; they use none.
+I18N_ENV := SECRET_KEY=unused-by-i18n-commands DATABASE_URL=sqlite://:memory:
 
-install: $(VENV)/.installed $(VNU_DIR)/.installed
+.PHONY: install run test lint check clean messages
+
+install: $(VENV)/.installed $(VNU_DIR)/.installed $(MO_FILES)
+
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
+	$(I18N_ENV) $(MANAGE) compilemessages --locale $* --verbosity 0
+	touch $@
+
+messages: $(VENV)/.installed
+	$(I18N_ENV) $(MANAGE) makemessages $(foreach po,$(PO_FILES),--locale $(word 2,$(subst /, ,$(po)))) $(MAKEMESSAGES_ARGS)
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)

@@ -18,6 +18,7 @@ class NotificationsConfig(AppConfig):
         from agreements.publishing import signals as publishing
         from followup.reviews import signals as reviews
         from notifications import organisation_receivers, receivers
+        from portal.languages import in_default_language
 
         for signal, receiver in [
             (publishing.document_submitted, receivers.document_submitted),
@@ -30,4 +31,7 @@ class NotificationsConfig(AppConfig):
             (naming.police_area_proposed, organisation_receivers.police_area_proposed),
             (naming.police_area_accepted, organisation_receivers.police_area_accepted),
         ]:
-            signal.connect(receiver, dispatch_uid="notifications")
+            # The messages are Swedish, their links Swedish addresses, whatever the
+            # language of the page where the step was taken (/en/…). weak=False: the
+            # wrapper is held by the signal alone.
+            signal.connect(in_default_language(receiver), weak=False, dispatch_uid="notifications")

@@ -18,14 +18,15 @@ from django.contrib.sitemaps.views import sitemap
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
 
+from portal.languages import path_in_language
 from portal.page_cache import cached_page
 
 # The page-cache scope of the sitemap: bumped by every change of a shown document or of
 # an organisation (agreements/page_scopes.py, organisation_scopes).
 SITEMAP = "sitemap"
 
-# The logged-in and private areas: nothing there is for a crawler.
-PRIVATE_PREFIXES = (
+# The logged-in and private areas: nothing there is for a crawler, in any language.
+PRIVATE_PAGES = (
     "/samordnare/",
     "/redaktor/",
     "/organisation/",
@@ -34,6 +35,15 @@ PRIVATE_PREFIXES = (
     "/logga-ut/",
     "/glomt-losenord/",
     "/nytt-losenord/",
+)
+PRIVATE_PREFIXES = (
+    *PRIVATE_PAGES,
+    *(
+        path_in_language(path, code)
+        for code, _name in settings.LANGUAGES
+        if code != settings.LANGUAGE_CODE
+        for path in PRIVATE_PAGES
+    ),
     "/admin/",
     "/healthz",
     "/readyz",
@@ -41,7 +51,13 @@ PRIVATE_PREFIXES = (
 
 
 class SiteSitemap(Sitemap):
-    """A sitemap section whose addresses start with ``SITE_URL``."""
+    """A sitemap section whose addresses start with ``SITE_URL``: each page once in every
+    language (Swedish without prefix, English under /en/), with the other as its
+    alternate and Swedish as x-default."""
+
+    i18n = True
+    alternates = True
+    x_default = True
 
     @property
     def protocol(self) -> str:

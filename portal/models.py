@@ -9,7 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -133,7 +133,10 @@ class IssuedDocument(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("portal:document", kwargs={"sha256": self.sha256})
+        # The Swedish address on every page: the file is the Swedish document, and the
+        # download middleware answers that address before any page is resolved.
+        with translation.override(settings.LANGUAGE_CODE):
+            return reverse("portal:document", kwargs={"sha256": self.sha256})
 
     def delete(self, *args, **kwargs):
         raise ImmutableDocumentError("An issued document cannot be deleted.")

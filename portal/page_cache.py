@@ -7,7 +7,8 @@ browser or a CDN revalidates with a 304.
 
 A page declares the *scopes* it shows (``"pledge:mala-2024"``, ``"municipality:mala"``,
 ``"home"``). Each scope has a version number in the cache; the page's key holds the
-versions of its scopes, the code's release, the language and the date (pages say
+versions of its scopes, the code's release, the language (from the path: ``/en/…``
+is English, see portal/languages.py) and the date (pages say
 whether a pledge is current). A write bumps the versions of the scopes it changes
 (``bump``; the apps' receivers work out which), so the next request renders afresh and
 the old entry is never read again; it expires on its own. Bulk writes bump the scope
@@ -36,6 +37,8 @@ from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
+
+from portal.languages import language_of_path
 
 ALL = "all"
 VERSION_PREFIX = "page-version:"
@@ -73,12 +76,13 @@ def bump_all() -> None:
 
 @cache
 def release() -> str:
-    """A fingerprint of the code and templates that render pages: a new release never
-    reads a page cached by the one before, and servers running the same code share
-    their entries."""
+    """A fingerprint of the code, templates and translations that render pages: a new
+    release never reads a page cached by the one before, and servers running the same
+    code share their entries."""
     digest = hashlib.sha256()
     root = Path(settings.BASE_DIR).resolve()
-    folders = [root / "templates"] + [
+    # locale/: a new translation (its compiled .mo) is a new release of the English pages.
+    folders = [root / "templates", root / "locale"] + [
         Path(config.path).resolve()
         for config in apps.get_app_configs()
         if Path(config.path).resolve().parent == root
@@ -116,7 +120,9 @@ def entry_key(request: HttpRequest, scopes: list[str]) -> str:
     versions = shared_cache.get_many([version_key(name) for name in names])
     parts = [
         release(),
-        translation.get_language_from_request(request),
+        # The path says the language (portal/languages.py), and it is in the key below too:
+        # said here as well, so that a key never depends on what is active in the thread.
+        language_of_path(request.path_info),
         timezone.localdate().isoformat(),
         request.get_full_path(),
         *(f"{name}={versions.get(version_key(name), 0)}" for name in names),
@@ -209,6 +215,12 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
+        # Before resolving: the site's patterns match /en/… only while English is active,
+        # and a page answered from the cache never reaches PathLocaleMiddleware.
+        with translation.override(language_of_path(request.path_info)):
+            return self.answer(request)
+
+    def answer(self, request: HttpRequest) -> HttpResponse:
         match = self.match(request)
         page = getattr(match.func, "cached_page", None) if match else None
         if page is None or not settings.PAGE_CACHE_ENABLED or not cacheable(request, page.params):

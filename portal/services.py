@@ -29,6 +29,7 @@ from django.utils.translation import gettext as _
 
 from portal.documents import render, seal
 from portal.documents.scanned import read_scanned_original_upload
+from portal.languages import in_default_language
 from portal.models import IssuedDocument
 
 
@@ -201,6 +202,7 @@ def _store(issued: IssuedDocument, content: bytes) -> IssuedDocument:
 
 
 @transaction.atomic
+@in_default_language
 def document_issue(
     *,
     document: models.Model,
@@ -260,6 +262,7 @@ def document_issue(
     return _store(issued, sealed), True
 
 
+@in_default_language
 def document_preview(*, document: models.Model, pdf: DocumentPdf) -> render.RenderedDocument:
     """The PDF as it would be issued from ``document`` now (already loaded as its page
     loads it), marked as a draft on every page; never sealed, never stored."""

@@ -116,7 +116,8 @@ MIDDLEWARE = [
     # Above sessions: it sees the session cookie and Vary header set on the way out.
     "portal.middleware.PrivateCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language comes from the path alone (/en/… English, everything else Swedish).
+    "portal.languages.PathLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -178,8 +179,10 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
+# Swedish at the addresses without a prefix, English under /en/ (portal/urls.py). The
+# names are each language's own name for itself: the language switch shows them.
 LANGUAGE_CODE = "sv"
-LANGUAGES = [("sv", "Svenska")]
+LANGUAGES = [("sv", "Svenska"), ("en", "English")]
 TIME_ZONE = "Europe/Stockholm"
 USE_I18N = True
 USE_TZ = True

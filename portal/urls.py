@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -23,12 +24,24 @@ SITEMAP_SECTIONS = {
     "reviews": ReviewSitemap,
 }
 
+# Outside the language prefix: what is the same in every language (the crawlers' files, the
+# load balancer's probes, the admin). The sealed PDFs by hash (/dokument/<sha256>.pdf) are
+# answered before any URL is resolved (DocumentDownloadMiddleware), and every page links
+# them at that Swedish address (IssuedDocument.get_absolute_url).
 urlpatterns = [
     path("robots.txt", crawlers.robots_txt, name="robots_txt"),
     path("sitemap.xml", crawlers.sitemap_view(SITEMAP_SECTIONS), name="sitemap"),
     # For the load balancer: unnamespaced, English, outside the site's Swedish paths.
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("admin/", admin.site.urls),
+    # Machine-readable data (api/v1/, open data) goes here too: one address in every
+    # language.
+]
+
+# The site's pages: Swedish at the addresses without a prefix, English under /en/
+# (portal/languages.py reads the language from the path alone).
+urlpatterns += i18n_patterns(
     path("", include("portal.site_urls")),
     path("", include("agreements.urls")),
     path("", include("pledges.urls")),
@@ -63,8 +76,8 @@ urlpatterns = [
         account_views.ResetCompleteView.as_view(),
         name="password_reset_complete",
     ),
-    path("admin/", admin.site.urls),
-]
+    prefix_default_language=False,
+)
 
 handler404 = views.page_not_found
 handler403 = views.permission_denied

@@ -19,6 +19,17 @@ def fresh_cache():
     register._local.clear()
 
 
+@pytest.fixture(autouse=True)
+def default_language():
+    """Every test starts and ends in the default language (Swedish): a test that
+    activates English leaves no English addresses to the next one's reverse()."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def rendered_pages(settings):
     """Public pages rendered on every request, not served from the page cache: for tests

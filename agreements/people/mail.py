@@ -1,4 +1,5 @@
-"""The invitation e-mail: Swedish, plain text and HTML, with the link to accept.
+"""The invitation e-mail: Swedish (whatever the language of the page that sent it), plain
+text and HTML, with the link to accept.
 
 Sent by the background worker (agreements.people.tasks), which makes the link; a failure
 of the mail server is logged, retried later, and never fails the action that sent it.
@@ -15,6 +16,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 
 from agreements.models import Invitation
+from portal.languages import in_default_language
 from portal.people import display_name
 
 logger = logging.getLogger(__name__)
@@ -24,6 +26,7 @@ def invitation_link(token: str) -> str:
     return settings.SITE_URL + reverse("agreements:invitation_accept", kwargs={"token": token})
 
 
+@in_default_language
 def invitation_mail_send(*, invitation: Invitation, token: str) -> bool:
     """Send the invitation to its address; whether the mail server took it."""
     context = {

@@ -460,6 +460,24 @@ def portal_pages() -> list[PageVisit]:
             user=editor,
         ),
         *publishing,
+        # In English: the language switch, the hreflang links and the documents' text
+        # marked lang="sv" on the public pages.
+        *(
+            PageVisit(f"{name} in English", "/en" + path)
+            for name, path in [
+                ("home", "/"),
+                ("search results", "/sok/?q=trygghetsvandring"),
+                ("municipality page", "/kommun/mala/"),
+                ("police area page", "/lokalpolisomrade/skelleftea/"),
+                ("pledge page", mala.get_absolute_url()),
+                ("pledge page with focus areas", nordmaling.get_absolute_url()),
+                ("agreement page", "/overenskommelse/asele-2019-2022/"),
+                ("published annual follow-up", published.get_absolute_url()),
+                ("national overview", "/oversikt/"),
+                ("login page", "/logga-in/"),
+            ]
+        ),
+        PageVisit("a page that does not exist, in English", "/en/finns-inte/", status=404),
     ]
 
 

@@ -165,3 +165,18 @@ def test_the_limit_answers_the_same_for_an_address_without_an_account(client):
     for _ in range(5):
         assert ask_for_link(client, "ingen.alls@example.se").status_code == 302
     assert ask_for_link(client, "ingen.alls@example.se").status_code == 429
+
+
+def test_a_reset_asked_for_in_english_links_to_the_english_pages(client, person):
+    """The person asked on an English page: their language is known, the link keeps it."""
+    page = client.get("/en" + REQUEST_URL)
+    assert page.status_code == 200
+    data = form_data(page.content.decode())
+    data["email"] = person.email
+    assert client.post("/en" + REQUEST_URL, data).status_code == 302
+    link = re.search(r"https?://[^/\s]+(/en/nytt-losenord/[^\s]+/)", mail.outbox[0].body)
+    assert link, mail.outbox[0].body
+    done = set_new_password(client, link.group(1))
+    assert done.status_code == 302 and done["Location"] == "/en/nytt-losenord/klart/"
+    login = client.post("/en/logga-in/", {"username": person.username, "password": NEW_PASSWORD})
+    assert login.status_code == 302 and login["Location"] == "/en/samordnare/"

@@ -29,8 +29,10 @@ def test_robots_txt_keeps_crawlers_out_of_private_areas_and_names_the_sitemap(cl
         reverse("publishing:submit", kwargs={"kind": "medborgarlofte", "pk": 1}),
         "/redaktor/medborgarlofte/nytt/",
     ]
+    private += ["/en" + path for path in private if not path.startswith("/admin/")]
     for path in private:
         assert any(path.startswith(prefix) for prefix in disallowed), path
     public = ["/", "/kommun/granby/", "/medborgarlofte/granby-2024/", "/sitemap.xml", "/sok/"]
+    public += ["/en" + path for path in public if path != "/sitemap.xml"]
     for path in public:
         assert not any(path.startswith(prefix) for prefix in disallowed), path
