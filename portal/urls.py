@@ -35,8 +35,9 @@ urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
-    # Machine-readable data (api/v1/, open data) goes here too: one address in every
-    # language.
+    # The JSON API: one address in every language, its field names in English and the
+    # documents' values in Swedish.
+    path("api/v1/", include("opendata.api_urls")),
 ]
 
 # The site's pages: Swedish at the addresses without a prefix, English under /en/
@@ -47,8 +48,8 @@ urlpatterns += i18n_patterns(
     path("", include("pledges.urls")),
     path("", include("followup.urls")),
     path("", include("agreements.publishing.urls")),
-    # Open data: the JSON API outside the site's Swedish page paths, and the CSV files.
-    path("api/v1/", include("opendata.api_urls")),
+    # Open data: the page Öppna data and the CSV files (their column names in the
+    # page's language; the values are the documents' own Swedish).
     path("", include("opendata.urls")),
     path("", include("following.urls")),
     path(

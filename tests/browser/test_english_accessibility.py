@@ -18,6 +18,9 @@ ENGLISH_PAGES = [
     PortalPage("/en/medborgarlofte/mala-2024/", seed="{activity}"),
     PortalPage("/en/overenskommelse/asele-2019-2022/"),
     PortalPage("/en/uppfoljning/{published_review}/"),
+    PortalPage("/en/oppna-data/"),
+    PortalPage("/en/kommun/mala/folj/"),
+    PortalPage("/en/lokalpolisomrade/sodra-fyrbodal/folj/"),
     PortalPage("/en/logga-in/"),
     PortalPage("/en/finns-inte/", status=404),
 ]
