@@ -55,10 +55,13 @@ def _message(
     return message
 
 
-def confirmation_message(follower: Follower) -> EmailMultiAlternatives:
+def confirmation_message(follower: Follower, language: str) -> EmailMultiAlternatives:
     """The answer to an address entered on the page: the confirmation link, or (for an
-    address that already follows the place) a note saying so, with the unsubscribe link."""
-    with translation.override(settings.LANGUAGE_CODE):
+    address that already follows the place) a note saying so, with the unsubscribe link;
+    in ``language``, with links to the pages in it."""
+    if language not in dict(settings.LANGUAGES):
+        language = settings.LANGUAGE_CODE
+    with translation.override(language):
         place = place_name(follower.place)
         if follower.is_confirmed:
             subject = _("Du följer redan %(place)s") % {"place": place}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from functools import partial
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
@@ -19,10 +20,14 @@ def normalise_email(email: str) -> str:
 
 
 @transaction.atomic
-def follower_request(*, email: str, place: Place) -> Follower:
+def follower_request(*, email: str, place: Place, language: str | None = None) -> Follower:
     """Enter ``email`` for ``place``. A new or still unconfirmed address is sent a
     confirmation link (its week starts again); a confirmed one a message that it already
-    follows the place. The caller cannot tell which: the page answers the same."""
+    follows the place. The caller cannot tell which: the page answers the same.
+
+    The answer is in ``language`` (the page's, default Swedish), which goes to the queue
+    with the id and is stored nowhere: the row keeps the address, the place and the dates
+    only, so the messages about publications are Swedish like the documents."""
     email = normalise_email(email)
     fields = place_fields(place)
     follower = Follower.objects.select_for_update().filter(email=email, **fields).first()
@@ -39,7 +44,11 @@ def follower_request(*, email: str, place: Place) -> Follower:
         follower.created_at = timezone.now()
         follower.save(update_fields=["created_at"])
     # Only the id goes to the queue; the worker makes the link (following/tokens.py).
-    transaction.on_commit(partial(send_confirmation.enqueue, follower_id=follower.pk), robust=True)
+    language = language or settings.LANGUAGE_CODE
+    transaction.on_commit(
+        partial(send_confirmation.enqueue, follower_id=follower.pk, language=language),
+        robust=True,
+    )
     return follower
 
 

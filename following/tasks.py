@@ -47,14 +47,17 @@ def _send(message, *, retry, what: str, attempt: int) -> None:
 
 
 @task()
-def send_confirmation(*, follower_id: int, attempt: int = 1) -> None:
-    """The confirmation link (or "you already follow") for an address just entered."""
+def send_confirmation(*, follower_id: int, language: str = "sv", attempt: int = 1) -> None:
+    """The confirmation link (or "you already follow") for an address just entered, in
+    the language of the page it was entered on."""
     follower = _follower(follower_id)
     if follower is None:  # deleted meanwhile (unsubscribed or purged)
         return
     _send(
-        confirmation_message(follower),
-        retry=lambda: retry_later(send_confirmation, follower_id=follower_id, attempt=attempt),
+        confirmation_message(follower, language),
+        retry=lambda: retry_later(
+            send_confirmation, follower_id=follower_id, language=language, attempt=attempt
+        ),
         what=f"confirmation {follower_id}",
         attempt=attempt,
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -52,7 +53,7 @@ def _follow(request: HttpRequest, place: Place) -> HttpResponse:
         if form.is_valid():
             email = form.cleaned_data["epost"]
             if follow_allowed(request, email):
-                follower_request(email=email, place=place)
+                follower_request(email=email, place=place, language=get_language())
                 context = {**_place_context(place), "email": email}
                 return render(request, "following/check_mail.html", context)
             form.add_error(None, TOO_MANY)

@@ -45,7 +45,10 @@ def test_follow_confirm_receive_and_unsubscribe(
     # never the address or a link.
     assert mail.outbox == []
     [queued] = DBTaskResult.objects.filter(status="READY")
-    assert queued.args_kwargs["kwargs"] == {"follower_id": Follower.objects.get().pk}
+    assert queued.args_kwargs["kwargs"] == {
+        "follower_id": Follower.objects.get().pk,
+        "language": "sv",
+    }
     work_off_the_queue()
     [confirmation] = mails_to(ADDRESS)
     assert confirmation.subject == "Bekräfta att du vill följa Nordmalings kommun"
@@ -104,3 +107,32 @@ def test_follow_confirm_receive_and_unsubscribe(
     again = browser.get(unsubscribe_path)
     assert again.status_code == 200
     assert "Din e-postadress är raderad" in again.content.decode()
+
+
+def test_an_address_entered_on_the_english_page_is_answered_in_english(
+    seeded, database_queue, django_capture_on_commit_callbacks
+):
+    browser = Client(enforce_csrf_checks=True)
+    page = browser.get("/en/kommun/nordmaling/")
+    action = follow_form_action(page.content.decode())
+    assert action == "/en/kommun/nordmaling/folj/"
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = browser.post(action, {"epost": ADDRESS})
+    assert "Check your email" in answer.content.decode()
+    work_off_the_queue()
+
+    [confirmation] = mails_to(ADDRESS)
+    assert confirmation.subject == "Confirm that you want to follow Nordmalings kommun"
+    confirm_path = link_in(confirmation, "/en/folj/bekrafta/")
+    confirmed = browser.post(confirm_path)
+    assert confirmed.status_code == 200
+    assert '<html lang="en"' in confirmed.content.decode()
+    assert Follower.objects.get().confirmed_at is not None
+    # The row keeps no language: news of a publication is Swedish, like the documents.
+    mail.outbox.clear()
+    pledge = Pledge.objects.get(slug="nordmaling-2023-2025")
+    with django_capture_on_commit_callbacks(execute=True):
+        publish_revision(pledge)
+    work_off_the_queue()
+    [news] = mails_to(ADDRESS)
+    assert news.subject.startswith("Nordmalings kommun: Ny revision: ")

@@ -179,7 +179,7 @@ def test_municipality_page_shows_when_pledge_was_last_updated(client, world, coo
     )
     world.activity.refresh_from_db()
     page = client.get(world.own_municipality.get_absolute_url()).content.decode()
-    assert "Senast uppdaterad" in page
+    assert "Medborgarlöftet senast uppdaterat" in page
     updated = timezone.localtime(world.activity.updated_at)
     # Whole seconds: HTML allows at most three digits of a second in a datetime attribute.
     machine = updated.replace(microsecond=0).isoformat()
