@@ -137,3 +137,16 @@ def test_after_saving_an_activity_on_a_phone_the_confirmation_is_on_screen(visit
     commitment_id = page.url.rsplit("#", 1)[1]
     assert page.locator(f"#{commitment_id} [role=status] .message").is_visible()
     assert page.locator(".messages--top").is_hidden()
+
+
+@pytest.mark.parametrize("path", ["/oversikt/", "/en/oversikt/"])
+def test_the_overviews_figures_fit_a_desktop_page_in_either_language(visit, path):
+    # Ten columns per county: set close, they fit the page's 60rem without a scroll bar.
+    page = visit(path)
+    page.set_viewport_size({"width": 1024, "height": 768})
+
+    result = page.evaluate(OVERFLOW)
+
+    assert result["scrollWidth"] <= result["innerWidth"] and result["wide"] == [], (
+        f"{path} is {result['scrollWidth']} px wide:\n" + "\n".join(result["wide"])
+    )
