@@ -161,7 +161,32 @@ class CommitmentOut(Schema):
         return obj.years
 
 
-class PledgeOut(Schema):
+class DocumentOut(Schema):
+    """What a pledge and an agreement share: their page, their status today and their
+    parties (the subclasses declare the fields; ninja inherits the resolvers)."""
+
+    @staticmethod
+    def resolve_url(obj) -> str:
+        return absolute(obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.phase(obj.api_today).value
+
+    @staticmethod
+    def resolve_status_label(obj) -> str:
+        return str(obj.phase(obj.api_today).label)
+
+    @staticmethod
+    def resolve_police_area(obj) -> str | None:
+        return obj.police_area.slug if obj.police_area_id else None
+
+    @staticmethod
+    def resolve_municipalities(obj) -> list[str]:
+        return [m.slug for m in obj.municipalities.all()]
+
+
+class PledgeOut(DocumentOut):
     slug: str = Field(description="Kortnamnet i adressen; stabilt id.")
     title: str
     revision: int
@@ -186,26 +211,6 @@ class PledgeOut(Schema):
     focus_areas: list[FocusAreaOut]
     commitments: list[CommitmentOut]
     signatories: list[SignatoryOut]
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return absolute(obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return obj.phase(obj.api_today).value
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return str(obj.phase(obj.api_today).label)
-
-    @staticmethod
-    def resolve_police_area(obj) -> str | None:
-        return obj.police_area.slug if obj.police_area_id else None
-
-    @staticmethod
-    def resolve_municipalities(obj) -> list[str]:
-        return [m.slug for m in obj.municipalities.all()]
 
     @staticmethod
     def resolve_agreement(obj) -> str | None:
@@ -236,7 +241,7 @@ class DutyOut(Schema):
         return str(PartyKind(obj.party).label)
 
 
-class AgreementOut(Schema):
+class AgreementOut(DocumentOut):
     slug: str = Field(description="Kortnamnet i adressen; stabilt id.")
     title: str
     revision: int
@@ -256,26 +261,6 @@ class AgreementOut(Schema):
     goals: list[str]
     duties: list[DutyOut]
     signatories: list[SignatoryOut]
-
-    @staticmethod
-    def resolve_url(obj) -> str:
-        return absolute(obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_status(obj) -> str:
-        return obj.phase(obj.api_today).value
-
-    @staticmethod
-    def resolve_status_label(obj) -> str:
-        return str(obj.phase(obj.api_today).label)
-
-    @staticmethod
-    def resolve_police_area(obj) -> str | None:
-        return obj.police_area.slug if obj.police_area_id else None
-
-    @staticmethod
-    def resolve_municipalities(obj) -> list[str]:
-        return [m.slug for m in obj.municipalities.all()]
 
     @staticmethod
     def resolve_goals(obj) -> list[str]:
