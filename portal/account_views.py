@@ -14,7 +14,6 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
@@ -37,6 +36,7 @@ from portal.people import (
     profile_update,
     reminders_enabled,
 )
+from portal.ratelimit import counted
 
 RESET_LIMIT = 5
 RESET_WINDOW_SECONDS = 15 * 60
@@ -108,22 +108,12 @@ def mail_settings(request):
     return render(request, "portal/mail_settings_form.html", {"form": form}, status=status)
 
 
-def _count(key: str) -> int:
-    """One more request under ``key`` in the current window; the count so far."""
-    cache.add(key, 0, timeout=RESET_WINDOW_SECONDS)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=RESET_WINDOW_SECONDS)
-        return 1
-
-
 def reset_request_allowed(request, email: str) -> bool:
     """Count this request for the client and for the address; whether both are within
     the limit. An address is counted whether or not it has an account."""
     address = hashlib.sha256(email.strip().lower().encode()).hexdigest()
-    by_client = _count(f"password-reset:client:{client_ip(request)}")
-    by_address = _count(f"password-reset:address:{address}")
+    by_client = counted(f"password-reset:client:{client_ip(request)}", RESET_WINDOW_SECONDS)
+    by_address = counted(f"password-reset:address:{address}", RESET_WINDOW_SECONDS)
     return by_client <= RESET_LIMIT and by_address <= RESET_LIMIT
 
 

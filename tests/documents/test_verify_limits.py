@@ -185,6 +185,24 @@ def test_the_eleventh_check_within_a_minute_is_refused(browser, settings):
     assert other.status_code == 200
 
 
+def test_behind_the_proxy_each_resident_has_their_own_checks(browser, settings):
+    # Every request reaches the portal from the proxy: counted by its address, one
+    # resident's checks would use up everyone's.
+    settings.TRUSTED_PROXY_COUNT = 1
+    settings.VERIFY_CHECKS_PER_MINUTE = 2
+
+    def from_resident(address: str, forged: str = ""):
+        forwarded = f"{forged}, {address}" if forged else address
+        meta = {"REMOTE_ADDR": "10.0.0.1", "HTTP_X_FORWARDED_FOR": forwarded}
+        return check_file(browser, b"%PDF-1.7\nnot really a pdf", **meta)
+
+    assert [from_resident("198.51.100.7").status_code for _ in range(3)] == [200, 200, 429]
+    # Another resident behind the same proxy still gets their checks ...
+    assert from_resident("198.51.100.8").status_code == 200
+    # ... and the first cannot escape the limit by writing a header of their own.
+    assert from_resident("198.51.100.7", forged="192.0.2.99").status_code == 429
+
+
 def test_a_check_past_the_time_limit_is_stopped_with_a_swedish_answer(
     browser, sealed_pdf, settings, monkeypatch
 ):
