@@ -14,6 +14,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.utils import timezone, translation
 
+from agreements.models import Agreement
 from followup.models import Review, ReviewItem, ReviewSignOff, ReviewState
 from pledges.models import Pledge
 
@@ -132,9 +133,15 @@ def test_documents_keep_their_swedish_text_marked_lang_sv_on_english_pages(
     commitment = mala.commitments.first()
     assert f'<p class="commitment__text" lang="sv">{commitment.text}</p>' in pledge
     assert '<p lang="sv">' in pledge  # the background and the other texts
+    signatory = mala.signatories.first()
+    assert f'<span class="signatory__organisation" lang="sv">{signatory.organisation}' in pledge
 
     agreement = client.get("/en/overenskommelse/asele-2019-2022/").content.decode()
     assert re.search(r'<h1 lang="sv">[^<]*Åsele', agreement)
+    asele = Agreement.objects.get(slug="asele-2019-2022")
+    assert f'<dd lang="sv">{asele.followed_up_by}</dd>' in agreement
+    linked = asele.pledges.filter(status="published").first()
+    assert f'{linked.get_absolute_url()}" lang="sv">{linked.title}</a>' in agreement
 
     review = client.get(f"/en/uppfoljning/{published_review.pk}/").content.decode()
     assert '<p lang="sv">Ett år med många insatser i centrum.</p>' in review
