@@ -18,7 +18,7 @@ from ninja import Field, NinjaAPI, Query, Schema
 from ninja.errors import HttpError
 from ninja.errors import ValidationError as RequestInvalid
 
-from agreements.models import Municipality
+from agreements.models import Municipality, PoliceArea
 from opendata import schemas
 from opendata.selectors import (
     DEFAULT_LIMIT,
@@ -61,8 +61,30 @@ class Paging(Schema):
     offset: int = Field(0, ge=0, description="Antal poster att hoppa över.")
 
 
-class MunicipalityFilter(Paging):
+# The query parameters that choose a place, shared by the lists of documents and
+# follow-ups, and kept in their next and previous links.
+PLACE_PARAMS = ("municipality", "police_area")
+
+
+class PlaceFilter(Paging):
     municipality: str | None = Field(None, description="Endast för kommunen med kortnamnet.")
+    police_area: str | None = Field(
+        None,
+        description=(
+            "Endast för lokalpolisområdet med kortnamnet: de dokument som nämner det och "
+            "de som gäller kommuner det svarar för."
+        ),
+    )
+
+    def place(self) -> dict[str, str | None]:
+        """The place chosen, once its names are known (404 otherwise)."""
+        known = Municipality.objects.filter(slug=self.municipality).exists
+        if self.municipality is not None and not known():
+            raise HttpError(404, _("Kommunen finns inte."))
+        known = PoliceArea.objects.filter(slug=self.police_area).exists
+        if self.police_area is not None and not known():
+            raise HttpError(404, _("Lokalpolisområdet finns inte."))
+        return {"municipality": self.municipality, "police_area": self.police_area}
 
 
 @api.exception_handler(RequestInvalid)
@@ -88,7 +110,7 @@ def page(
 
     def link(offset: int) -> str:
         query = QueryDict(mutable=True)
-        query.update({k: v for k, v in request.GET.items() if k in ("municipality",)})
+        query.update({k: v for k, v in request.GET.items() if k in PLACE_PARAMS})
         query["limit"] = str(paging.limit)
         query["offset"] = str(offset)
         return schemas.absolute(f"{request.path}?{query.urlencode()}")
@@ -162,20 +184,14 @@ def police_area(request, slug: str):
     return first_or_404(police_area_rows(), _("Lokalpolisområdet finns inte."), slug=slug)
 
 
-def known_municipality(slug: str | None) -> None:
-    if slug is not None and not Municipality.objects.filter(slug=slug).exists():
-        raise HttpError(404, _("Kommunen finns inte."))
-
-
 @api.get(
     "/pledges",
     response={200: schemas.PledgePage, **ERRORS},
     url_name="pledges",
     summary="Medborgarlöften med fokusområden, löften och framsteg per år",
 )
-def pledges(request, paging: Query[MunicipalityFilter]):
-    known_municipality(paging.municipality)
-    return page(request, pledge_rows(municipality=paging.municipality), paging, prepare_pledges)
+def pledges(request, paging: Query[PlaceFilter]):
+    return page(request, pledge_rows(**paging.place()), paging, prepare_pledges)
 
 
 @api.get(
@@ -196,9 +212,8 @@ def pledge(request, slug: str):
     url_name="agreements",
     summary="Samverkansöverenskommelser",
 )
-def agreements(request, paging: Query[MunicipalityFilter]):
-    known_municipality(paging.municipality)
-    return page(request, agreement_rows(municipality=paging.municipality), paging, with_today)
+def agreements(request, paging: Query[PlaceFilter]):
+    return page(request, agreement_rows(**paging.place()), paging, with_today)
 
 
 @api.get(
@@ -219,11 +234,8 @@ def agreement(request, slug: str):
     url_name="follow_ups",
     summary="Publicerade uppföljningar med bedömningar",
 )
-def follow_ups(request, paging: Query[MunicipalityFilter]):
-    known_municipality(paging.municipality)
-    return page(
-        request, review_rows(municipality=paging.municipality), paging, attach_document_slugs
-    )
+def follow_ups(request, paging: Query[PlaceFilter]):
+    return page(request, review_rows(**paging.place()), paging, attach_document_slugs)
 
 
 @api.get(

@@ -55,7 +55,27 @@ def police_area_rows() -> QuerySet[PoliceArea]:
     ).order_by("name", "pk")
 
 
-def pledge_rows(*, municipality: str | None = None) -> QuerySet[Pledge]:
+def in_place(
+    documents: QuerySet, *, municipality: str | None = None, police_area: str | None = None
+) -> QuerySet:
+    """``documents`` (pledges or agreements) of the municipality, or of the police area:
+    named in their text or answering for one of their municipalities, as on the police
+    area's page and in its feed. By subqueries, so that no row is repeated."""
+    model = documents.model
+    if municipality is not None:
+        ids = model.objects.filter(municipalities__slug=municipality).values("pk")
+        documents = documents.filter(pk__in=ids)
+    if police_area is not None:
+        ids = model.objects.filter(
+            Q(police_area__slug=police_area) | Q(municipalities__police_area__slug=police_area)
+        ).values("pk")
+        documents = documents.filter(pk__in=ids)
+    return documents
+
+
+def pledge_rows(
+    *, municipality: str | None = None, police_area: str | None = None
+) -> QuerySet[Pledge]:
     """Published pledges (latest revisions) with their parties, focus areas, commitments
     and signatories; five queries, newest first."""
     pledges = (
@@ -68,12 +88,12 @@ def pledge_rows(*, municipality: str | None = None) -> QuerySet[Pledge]:
         )
         .order_by("-period_start", "slug")
     )
-    if municipality is not None:
-        pledges = pledges.filter(municipalities__slug=municipality)
-    return pledges
+    return in_place(pledges, municipality=municipality, police_area=police_area)
 
 
-def agreement_rows(*, municipality: str | None = None) -> QuerySet[Agreement]:
+def agreement_rows(
+    *, municipality: str | None = None, police_area: str | None = None
+) -> QuerySet[Agreement]:
     """Published agreements (latest revisions) with their parties, goals, duties and
     signatories; six queries, newest first."""
     agreements = (
@@ -86,12 +106,12 @@ def agreement_rows(*, municipality: str | None = None) -> QuerySet[Agreement]:
         )
         .order_by("-valid_from", "slug")
     )
-    if municipality is not None:
-        agreements = agreements.filter(municipalities__slug=municipality)
-    return agreements
+    return in_place(agreements, municipality=municipality, police_area=police_area)
 
 
-def review_rows(*, municipality: str | None = None) -> QuerySet[Review]:
+def review_rows(
+    *, municipality: str | None = None, police_area: str | None = None
+) -> QuerySet[Review]:
     """Published follow-ups that no published correction replaces, with their document,
     its municipalities and the assessments; four queries, newest period first."""
     reviews = (
@@ -105,11 +125,12 @@ def review_rows(*, municipality: str | None = None) -> QuerySet[Review]:
         )
         .order_by("-period_start", "-published_at", "pk")
     )
-    if municipality is not None:
+    if municipality is not None or police_area is not None:
+        place = {"municipality": municipality, "police_area": police_area}
         reviews = reviews.filter(
-            Q(pledge__municipalities__slug=municipality)
-            | Q(agreement__municipalities__slug=municipality)
-        ).distinct()
+            Q(pledge__in=in_place(Pledge.objects.all(), **place).values("pk"))
+            | Q(agreement__in=in_place(Agreement.objects.all(), **place).values("pk"))
+        )
     return reviews
 
 

@@ -18,6 +18,11 @@ urlpatterns = [
         name="municipality_csv",
     ),
     path(
+        "oppna-data/lokalpolisomrade/<slug:slug>/<slug:name>.csv",
+        open_data_view(views.police_area_csv),
+        name="police_area_csv",
+    ),
+    path(
         "oppna-data/medborgarlofte/<slug:slug>/loften-per-ar.csv",
         open_data_view(views.pledge_csv),
         name="pledge_csv",

@@ -6,7 +6,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 
-from agreements.models import Municipality
+from agreements.models import Municipality, PoliceArea
 from opendata.csv_files import (
     FILES,
     PROGRESS_FILE,
@@ -54,16 +54,18 @@ def _file(slug: str):
     raise Http404
 
 
-def _answer(csv_file, filename: str, *, municipality: str | None = None, pledge: str | None = None):
+def _answer(csv_file, filename: str, *, pledge: str | None = None, **place: str):
+    """``csv_file`` for the whole country, one place (municipality= or police_area=) or
+    one pledge."""
     if csv_file is PROGRESS_FILE:
-        pledges = pledge_rows(municipality=municipality)
+        pledges = pledge_rows(**place)
         if pledge is not None:
             pledges = pledges.filter(slug=pledge)
         pledges = list(pledges)
         attach_progress(pledges)
         rows = progress_rows(pledges)
     else:
-        reviews = list(review_rows(municipality=municipality))
+        reviews = list(review_rows(**place))
         attach_document_slugs(reviews)
         rows = assessment_rows(reviews)
     return csv_response(render_csv(csv_file.columns, rows), filename)
@@ -81,6 +83,15 @@ def municipality_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse
     if not Municipality.objects.filter(slug=slug).exists():
         raise Http404
     return _answer(csv_file, f"{slug}-{csv_file.slug}", municipality=slug)
+
+
+def police_area_csv(request: HttpRequest, slug: str, name: str) -> HttpResponse:
+    """The file for the documents of one police area (as on its page) and their
+    follow-ups."""
+    csv_file = _file(name)
+    if not PoliceArea.objects.filter(slug=slug).exists():
+        raise Http404
+    return _answer(csv_file, f"{slug}-{csv_file.slug}", police_area=slug)
 
 
 def pledge_csv(request: HttpRequest, slug: str) -> HttpResponse:

@@ -79,6 +79,9 @@ def test_every_endpoint_answers_as_its_openapi_document_says(client, world, publ
         f"{API}/agreements/granby-2024-2027",
         f"{API}/follow-ups",
         f"{API}/follow-ups?municipality=granby",
+        f"{API}/pledges?police_area=norrskogen",
+        f"{API}/agreements?police_area=norrskogen",
+        f"{API}/follow-ups?police_area=norrskogen&limit=1",
         f"{API}/follow-ups/{published_review.pk}",
     ]
     for url in urls:
@@ -106,6 +109,8 @@ def test_every_endpoint_answers_as_its_openapi_document_says(client, world, publ
     assert "finns inte" in api.get(f"{API}/municipalities/nej", status=404).json()["detail"]
     assert "finns inte" in api.get(f"{API}/follow-ups/999999", status=404).json()["detail"]
     assert "finns inte" in api.get(f"{API}/pledges?municipality=nej", status=404).json()["detail"]
+    unknown_area = api.get(f"{API}/follow-ups?police_area=nej", status=404).json()["detail"]
+    assert unknown_area == "Lokalpolisområdet finns inte."
     for bad in ("limit=0", "limit=101", "limit=många", "offset=-1"):
         detail = api.get(f"{API}/pledges?{bad}", status=400).json()["detail"]
         assert detail.startswith("Ogiltigt värde för"), detail
@@ -254,3 +259,34 @@ def test_no_fingerprints_or_login_names_are_exposed(client, world, published_rev
         assert sign_off.user.get_username() not in text
     for field in ("content_sha256", "created_by", "internal_note", "content_version"):
         assert field not in text
+
+
+def test_a_police_areas_lists_hold_the_documents_its_page_shows(client, world, published_review):
+    # Named in the text, or answering for the municipality of a text that names no police
+    # area: both are Norrskogen's, as on its page and in its feed; Ekeby's is not.
+    unnamed = PledgeFactory(
+        slug="granby-2025", police_area=None, municipalities=[world.own_municipality]
+    )
+    AgreementFactory(slug="granby-2024-2027", municipalities=[world.own_municipality])
+    AgreementFactory(slug="ekeby-2024-2027", municipalities=[world.other_municipality])
+    api = Validator(client)
+
+    pledges = api.get(f"{API}/pledges?police_area=norrskogen")
+    assert sorted(slugs(pledges)) == ["granby-2024", unnamed.slug]
+    assert pledges.json()["count"] == 2
+    assert slugs(api.get(f"{API}/pledges?police_area=soderslatt")) == ["ekeby-2024"]
+    assert slugs(api.get(f"{API}/agreements?police_area=norrskogen")) == ["granby-2024-2027"]
+    follow_ups = api.get(f"{API}/follow-ups?police_area=norrskogen").json()["items"]
+    assert [f["id"] for f in follow_ups] == [published_review.pk]
+    assert api.get(f"{API}/follow-ups?police_area=soderslatt").json()["items"] == []
+    # Both places at once: what is both the municipality's and the police area's.
+    both = api.get(f"{API}/pledges?municipality=ekeby&police_area=norrskogen")
+    assert slugs(both) == []
+    # The next page keeps the place.
+    first = api.get(f"{API}/pledges?police_area=norrskogen&limit=1").json()
+    assert "police_area=norrskogen" in first["next"]
+    second = api.get(path_of(first["next"])).json()
+    assert {first["items"][0]["slug"], second["items"][0]["slug"]} == {
+        "granby-2024",
+        unnamed.slug,
+    }

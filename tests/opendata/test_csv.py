@@ -110,6 +110,20 @@ def test_a_municipality_file_holds_only_its_pledges(client, world):
     }
 
 
+def test_a_police_area_file_holds_the_documents_of_its_page(client, world, published_review):
+    CommitmentFactory(pledge=Pledge.objects.get(slug="ekeby-2024"), text="Ekebys löfte.")
+    rows = read(client.get("/oppna-data/lokalpolisomrade/norrskogen/loften-per-ar.csv"))
+    assert {row["medborgarlöfte"] for row in rows} == {"granby-2024"}
+    assessments = read(client.get("/oppna-data/lokalpolisomrade/norrskogen/bedomningar.csv"))
+    assert {row["uppföljning_id"] for row in assessments} == {str(published_review.pk)}
+    other = read(client.get("/oppna-data/lokalpolisomrade/soderslatt/loften-per-ar.csv"))
+    assert {row["medborgarlöfte"] for row in other} == {"ekeby-2024"}
+    response = client.get("/oppna-data/lokalpolisomrade/norrskogen/bedomningar.csv")
+    assert response["Content-Disposition"] == 'attachment; filename="norrskogen-bedomningar.csv"'
+    missing = "/oppna-data/lokalpolisomrade/finns-inte/loften-per-ar.csv"
+    assert client.get(missing).status_code == 404
+
+
 @pytest.mark.parametrize(
     "world_pledge",
     [{"title": '=HYPERLINK("http://example.com";"Klicka")'}],

@@ -51,16 +51,22 @@ def test_every_link_of_the_page_to_the_data_works(client, seeded):
     assert all(r["Content-Type"] == "text/csv; charset=utf-8" for r in downloads)
 
 
-def test_the_footer_the_municipality_and_the_pledge_pages_link_to_the_data(client, seeded):
+def test_the_footer_and_the_municipality_police_area_and_pledge_pages_link_to_the_data(
+    client, seeded
+):
     home = client.get("/").content.decode()
     assert f'<a href="{URL}">Öppna data</a>' in home
     municipality = client.get("/kommun/mala/").content.decode()
     assert 'href="/oppna-data/kommun/mala/loften-per-ar.csv"' in municipality
     assert 'href="/oppna-data/kommun/mala/bedomningar.csv"' in municipality
+    area = client.get("/lokalpolisomrade/skelleftea/").content.decode()
+    assert 'href="/oppna-data/lokalpolisomrade/skelleftea/loften-per-ar.csv"' in area
+    assert 'href="/oppna-data/lokalpolisomrade/skelleftea/bedomningar.csv"' in area
     pledge = client.get("/medborgarlofte/mala-2024/").content.decode()
     assert 'href="/oppna-data/medborgarlofte/mala-2024/loften-per-ar.csv"' in pledge
     for path in (
         "/oppna-data/kommun/mala/loften-per-ar.csv",
+        "/oppna-data/lokalpolisomrade/skelleftea/loften-per-ar.csv",
         "/oppna-data/medborgarlofte/mala-2024/loften-per-ar.csv",
     ):
         assert "Malå" in client.get(path).content.decode("utf-8-sig")

@@ -25,6 +25,8 @@ BUDGETS = {
     # years; and for a municipality, whether it exists
     "/api/v1/pledges?limit=100": 8,
     "/api/v1/pledges?limit=100&municipality=granby": 9,
+    "/api/v1/pledges?limit=100&police_area=norrskogen": 9,
+    "/api/v1/follow-ups?limit=100&police_area=norrskogen": 8,
     "/api/v1/pledges/granby-2024": 7,
     # count, agreements, municipalities, goals, duties, signatories
     "/api/v1/agreements?limit=100": 6,
@@ -38,6 +40,8 @@ BUDGETS = {
     # and whether the municipality or the pledge exists
     "/oppna-data/kommun/granby/loften-per-ar.csv": 8,
     "/oppna-data/kommun/granby/bedomningar.csv": 7,
+    "/oppna-data/lokalpolisomrade/norrskogen/loften-per-ar.csv": 8,
+    "/oppna-data/lokalpolisomrade/norrskogen/bedomningar.csv": 7,
     "/oppna-data/medborgarlofte/granby-2024/loften-per-ar.csv": 8,
 }
 
