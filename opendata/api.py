@@ -30,6 +30,7 @@ from opendata.selectors import (
     pledge_rows,
     police_area_rows,
     review_rows,
+    with_signatures,
 )
 
 api = NinjaAPI(
@@ -235,7 +236,8 @@ def agreement(request, slug: str):
     summary="Publicerade uppföljningar med bedömningar",
 )
 def follow_ups(request, paging: Query[PlaceFilter]):
-    return page(request, review_rows(**paging.place()), paging, attach_document_slugs)
+    reviews = with_signatures(review_rows(**paging.place()))
+    return page(request, reviews, paging, attach_document_slugs)
 
 
 @api.get(
@@ -245,6 +247,8 @@ def follow_ups(request, paging: Query[PlaceFilter]):
     summary="En publicerad uppföljning",
 )
 def follow_up(request, review_id: int):
-    found = first_or_404(review_rows(), _("Uppföljningen finns inte."), pk=review_id)
+    found = first_or_404(
+        with_signatures(review_rows()), _("Uppföljningen finns inte."), pk=review_id
+    )
     attach_document_slugs([found])
     return found

@@ -37,6 +37,15 @@ class AssessmentOut(Schema):
         return str(obj.get_assessment_display()) if obj.assessment else ""
 
 
+class SignatureOut(Schema):
+    """A signature given in the portal, as the follow-up's page shows it."""
+
+    name: str = Field(description="Namnet, som det var när personen skrev under.")
+    title: str = Field(description="Titeln, som den var när personen skrev under.")
+    organisation: str = Field(description="Den part personen skrev under för.")
+    signed_at: datetime.datetime
+
+
 class FollowUpOut(Schema):
     id: int = Field(description="Uppföljningens nummer, som i adressen /uppfoljning/<id>/.")
     url: str
@@ -57,6 +66,9 @@ class FollowUpOut(Schema):
     lessons: str
     next_steps: str
     assessments: list[AssessmentOut]
+    signatures: list[SignatureOut] = Field(
+        description="Underskrifterna i portalen; tom för en uppföljning undertecknad på papper."
+    )
 
     @staticmethod
     def resolve_url(obj) -> str:
@@ -89,3 +101,7 @@ class FollowUpOut(Schema):
     @staticmethod
     def resolve_assessments(obj) -> list:
         return list(obj.items.all())
+
+    @staticmethod
+    def resolve_signatures(obj) -> list:
+        return obj.current_sign_offs()

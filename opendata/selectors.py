@@ -16,7 +16,7 @@ from django.utils import timezone
 from agreements.models import Agreement, AgreementDuty, AgreementGoal, Municipality, PoliceArea
 from agreements.selectors import published_agreements
 from followup.activities.selectors import YearProgress, progress_by_year
-from followup.reviews.models import Review, ReviewItem, ReviewState
+from followup.reviews.models import Review, ReviewItem, ReviewSignOff, ReviewState
 from followup.revisions import chain_filter, chain_root
 from pledges.models import Commitment, FocusArea, Pledge
 from pledges.selectors import commitment_queryset, published_pledges
@@ -132,6 +132,14 @@ def review_rows(
             | Q(agreement__in=in_place(Agreement.objects.all(), **place).values("pk"))
         )
     return reviews
+
+
+def with_signatures(reviews: QuerySet[Review]) -> QuerySet[Review]:
+    """``reviews`` with the signatures given in the portal (one more query), for the API;
+    the CSV files have no column for them."""
+    return reviews.prefetch_related(
+        Prefetch("sign_offs", queryset=ReviewSignOff.objects.order_by("signed_at", "pk"))
+    )
 
 
 def current_slugs(reviews: list[Review]) -> dict[tuple[str, int], str]:

@@ -102,6 +102,10 @@ def test_every_endpoint_answers_as_its_openapi_document_says(client, world, publ
         c.text for c in world.pledge.commitments.all()
     }
     assert {a["assessment"] for a in follow_up["assessments"]} == {"done"}
+    # Who signed in the portal, by name and title as on the follow-up's page.
+    signed = {(s.name, s.title, s.organisation) for s in published_review.current_sign_offs()}
+    assert len(signed) >= 2
+    assert {(s["name"], s["title"], s["organisation"]) for s in follow_up["signatures"]} == signed
     agreement_data = api.get(f"{API}/agreements/granby-2024-2027").json()
     assert agreement_data["goals"] == ["Minska brotten i Granby"]
     # What the clients are told when they ask wrong, in Swedish, also by the document.

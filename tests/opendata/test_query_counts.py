@@ -26,15 +26,16 @@ BUDGETS = {
     "/api/v1/pledges?limit=100": 8,
     "/api/v1/pledges?limit=100&municipality=granby": 9,
     "/api/v1/pledges?limit=100&police_area=norrskogen": 9,
-    "/api/v1/follow-ups?limit=100&police_area=norrskogen": 8,
+    "/api/v1/follow-ups?limit=100&police_area=norrskogen": 9,
     "/api/v1/pledges/granby-2024": 7,
     # count, agreements, municipalities, goals, duties, signatories
     "/api/v1/agreements?limit=100": 6,
     "/api/v1/agreements/granby-2019": 5,
     # count, follow-ups (documents joined), their pledges' and agreements' municipalities,
-    # assessments, the current revision's slug of the pledges and of the agreements
-    "/api/v1/follow-ups?limit=100": 7,
-    # the CSV files: the same reads without the count
+    # assessments, the signatures (API only), the current revision's slug of the pledges
+    # and of the agreements
+    "/api/v1/follow-ups?limit=100": 8,
+    # the CSV files: the same reads without the count (and without the signatures)
     "/oppna-data/loften-per-ar.csv": 7,
     "/oppna-data/bedomningar.csv": 6,
     # and whether the municipality or the pledge exists
