@@ -182,6 +182,14 @@ class PublicationFeed(Feed):
             "uppföljningar."
         )
 
+    def author_name(self, scope: FeedScope) -> str:
+        # Atom 1.0 (RFC 4287, 4.1.1) asks for an author of the feed when its entries name
+        # none: the portal, which publishes for the police and the municipalities.
+        return _("Medborgarlöften")
+
+    def author_link(self, scope: FeedScope) -> str:
+        return scope.base + "/"
+
     def feed_guid(self, scope: FeedScope) -> str:
         return f"{scope.base}{scope.page_url}#flode"
 

@@ -65,6 +65,8 @@ def test_each_feed_is_atom_with_id_title_updated_and_self_link(client, world):
         assert root.findtext(f"{ATOM}id"), name
         assert root.findtext(f"{ATOM}title"), name
         assert root.findtext(f"{ATOM}updated"), name
+        # RFC 4287 4.1.1: a feed whose entries name no author names one itself.
+        assert root.findtext(f"{ATOM}author/{ATOM}name") == "Medborgarlöften", name
         links = {link.get("rel"): link.get("href") for link in root.findall(f"{ATOM}link")}
         assert links["self"] == f"http://testserver{path}", name
         found = entries(root)
