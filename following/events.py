@@ -11,10 +11,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.db.models import Q
-from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, DatedDocument
 from following.models import Follower
+from followup.feeds import publication_headline, publication_summary
 from followup.models import Review
 from pledges.models import Pledge
 
@@ -38,39 +38,10 @@ class Event:
 
     def headline(self) -> str:
         """The news in a few words, as the feeds say it."""
-        document = self.document
-        if self.kind == REVIEW:
-            return _("Uppföljning %(period)s publicerad: %(title)s") % {
-                "period": self.subject.period_label,
-                "title": document.title,
-            }
-        if document.revision > 1:
-            return _("Ny revision: %(title)s") % {"title": document.title}
-        if self.kind == "pledge":
-            return _("Nytt medborgarlöfte: %(title)s") % {"title": document.title}
-        return _("Ny samverkansöverenskommelse: %(title)s") % {"title": document.title}
+        return publication_headline(self.subject)
 
     def summary(self) -> str:
-        document = self.document
-        if self.kind == REVIEW:
-            text = _("Parterna har följt upp %(title)s för %(period)s.") % {
-                "title": document.title,
-                "period": self.subject.period_label,
-            }
-            if self.subject.revision > 1:
-                text += " " + _("Uppföljningen är rättad och ersätter en tidigare version.")
-            return text
-        if document.revision > 1:
-            return _(
-                "Revision %(revision)d har publicerats och ersätter den tidigare versionen."
-            ) % {"revision": document.revision}
-        if self.kind == "pledge":
-            return _("Ett nytt medborgarlöfte för %(period)s har publicerats.") % {
-                "period": document.period_label
-            }
-        return _("En ny samverkansöverenskommelse (%(validity)s) har publicerats.") % {
-            "validity": document.validity_label
-        }
+        return publication_summary(self.subject)
 
 
 def load_event(kind: str, pk: int) -> Event | None:

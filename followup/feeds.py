@@ -74,41 +74,65 @@ def _documents_of(
     return documents
 
 
+def publication_headline(subject: DatedDocument | Review) -> str:
+    """The news of a publication in a few words: the entry's title here, the subject of
+    a follower's mail (following/events.py)."""
+    if isinstance(subject, Review):
+        return _("Uppföljning %(period)s publicerad: %(title)s") % {
+            "period": subject.period_label,
+            "title": subject.document.title,
+        }
+    if subject.revision > 1:
+        return _("Ny revision: %(title)s") % {"title": subject.title}
+    if isinstance(subject, Pledge):
+        return _("Nytt medborgarlöfte: %(title)s") % {"title": subject.title}
+    return _("Ny samverkansöverenskommelse: %(title)s") % {"title": subject.title}
+
+
+def publication_summary(subject: DatedDocument | Review) -> str:
+    """What was published, in a sentence or two."""
+    if isinstance(subject, Review):
+        text = _("Parterna har följt upp %(title)s för %(period)s.") % {
+            "title": subject.document.title,
+            "period": subject.period_label,
+        }
+        if subject.revision > 1:
+            text += " " + _("Uppföljningen är rättad och ersätter en tidigare version.")
+        return text
+    if subject.revision > 1:
+        return _("Revision %(revision)d har publicerats och ersätter den tidigare versionen.") % {
+            "revision": subject.revision
+        }
+    if isinstance(subject, Pledge):
+        return _("Ett nytt medborgarlöfte för %(period)s har publicerats.") % {
+            "period": subject.period_label
+        }
+    return _("En ny samverkansöverenskommelse (%(validity)s) har publicerats.") % {
+        "validity": subject.validity_label
+    }
+
+
 def _document_entry(document: DatedDocument, base: str) -> FeedEntry:
     kind = type(document)._meta.model_name
     link = base + document.get_absolute_url()
-    if document.revision > 1:
-        title = _("Ny revision: %(title)s") % {"title": document.title}
-        summary = _(
-            "Revision %(revision)d har publicerats och ersätter den tidigare versionen."
-        ) % {"revision": document.revision}
-    elif isinstance(document, Pledge):
-        title = _("Nytt medborgarlöfte: %(title)s") % {"title": document.title}
-        summary = _("Ett nytt medborgarlöfte för %(period)s har publicerats.") % {
-            "period": document.period_label
-        }
-    else:
-        title = _("Ny samverkansöverenskommelse: %(title)s") % {"title": document.title}
-        summary = _("En ny samverkansöverenskommelse (%(validity)s) har publicerats.") % {
-            "validity": document.validity_label
-        }
-    return FeedEntry(title, link, f"{link}#{kind}-{document.pk}", document.feed_at, summary)
+    return FeedEntry(
+        publication_headline(document),
+        link,
+        f"{link}#{kind}-{document.pk}",
+        document.feed_at,
+        publication_summary(document),
+    )
 
 
 def _review_entry(review: Review, base: str) -> FeedEntry:
     link = base + review.get_absolute_url()
-    document = review.document
-    title = _("Uppföljning %(period)s publicerad: %(title)s") % {
-        "period": review.period_label,
-        "title": document.title,
-    }
-    summary = _("Parterna har följt upp %(title)s för %(period)s.") % {
-        "title": document.title,
-        "period": review.period_label,
-    }
-    if review.revision > 1:
-        summary += " " + _("Uppföljningen är rättad och ersätter en tidigare version.")
-    return FeedEntry(title, link, f"{link}#review-{review.pk}", review.published_at, summary)
+    return FeedEntry(
+        publication_headline(review),
+        link,
+        f"{link}#review-{review.pk}",
+        review.published_at,
+        publication_summary(review),
+    )
 
 
 def feed_entries(
