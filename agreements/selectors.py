@@ -122,3 +122,22 @@ def agreement_for_page(*, slug: str) -> Agreement:
     """One agreement residents may open (published, or a revision a later one replaced)
     with everything its page and PDF show."""
     return agreement_queryset().filter(status__in=FROZEN_STATUSES).get(slug=slug)
+
+
+def documents_in_place(
+    documents: QuerySet, *, municipality: str | None = None, police_area: str | None = None
+) -> QuerySet:
+    """``documents`` (pledges or agreements) of the municipality, or of the police area
+    (slugs): named in their text or answering for one of their municipalities, as on the
+    police area's page. For the feeds and the open data; by subqueries, so that no row is
+    repeated."""
+    model = documents.model
+    if municipality is not None:
+        ids = model.objects.filter(municipalities__slug=municipality).values("pk")
+        documents = documents.filter(pk__in=ids)
+    if police_area is not None:
+        ids = model.objects.filter(
+            Q(police_area__slug=police_area) | Q(municipalities__police_area__slug=police_area)
+        ).values("pk")
+        documents = documents.filter(pk__in=ids)
+    return documents

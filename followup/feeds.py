@@ -13,7 +13,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
-from django.db.models import DateTimeField, F, OuterRef, Q, QuerySet, Subquery
+from django.db.models import DateTimeField, F, OuterRef, Q, Subquery
 from django.db.models.functions import Cast, Coalesce, Least
 from django.http import Http404
 from django.urls import reverse
@@ -21,6 +21,7 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
 from agreements.models import Agreement, DatedDocument, DocumentEvent, Municipality, PoliceArea
+from agreements.selectors import documents_in_place
 from followup.models import Review
 from pledges.models import Pledge
 from portal.page_cache import cached_page
@@ -56,22 +57,6 @@ def _published_at(model: type[DatedDocument]) -> Coalesce:
         Least(Cast(start, DateTimeField()), F("updated_at")),
         output_field=DateTimeField(),
     )
-
-
-def _documents_of(
-    model: type[DatedDocument],
-    municipality: Municipality | None,
-    police_area: PoliceArea | None,
-) -> QuerySet:
-    """The model's documents of a municipality, of a police area (named in the text, or
-    answering for one of the municipalities) or of the whole country."""
-    documents = model.objects.all()
-    if municipality is not None:
-        documents = documents.filter(municipalities=municipality)
-    if police_area is not None:
-        answering = model.objects.filter(municipalities__police_area=police_area)
-        documents = documents.filter(Q(police_area=police_area) | Q(pk__in=answering.values("pk")))
-    return documents
 
 
 def publication_headline(subject: DatedDocument | Review) -> str:
@@ -149,7 +134,11 @@ def feed_entries(
     entries = []
     scoped = {}
     for model in (Pledge, Agreement):
-        scoped[model] = _documents_of(model, municipality, police_area)
+        scoped[model] = documents_in_place(
+            model.objects.all(),
+            municipality=municipality.slug if municipality else None,
+            police_area=police_area.slug if police_area else None,
+        )
         documents = (
             scoped[model]
             .shown()

@@ -14,7 +14,7 @@ from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
 
 from agreements.models import Agreement, AgreementDuty, AgreementGoal, Municipality, PoliceArea
-from agreements.selectors import published_agreements
+from agreements.selectors import documents_in_place, published_agreements
 from followup.activities.selectors import YearProgress, progress_by_year
 from followup.reviews.models import Review, ReviewItem, ReviewSignOff, ReviewState
 from followup.revisions import chain_filter, chain_root
@@ -55,24 +55,6 @@ def police_area_rows() -> QuerySet[PoliceArea]:
     ).order_by("name", "pk")
 
 
-def in_place(
-    documents: QuerySet, *, municipality: str | None = None, police_area: str | None = None
-) -> QuerySet:
-    """``documents`` (pledges or agreements) of the municipality, or of the police area:
-    named in their text or answering for one of their municipalities, as on the police
-    area's page and in its feed. By subqueries, so that no row is repeated."""
-    model = documents.model
-    if municipality is not None:
-        ids = model.objects.filter(municipalities__slug=municipality).values("pk")
-        documents = documents.filter(pk__in=ids)
-    if police_area is not None:
-        ids = model.objects.filter(
-            Q(police_area__slug=police_area) | Q(municipalities__police_area__slug=police_area)
-        ).values("pk")
-        documents = documents.filter(pk__in=ids)
-    return documents
-
-
 def pledge_rows(
     *, municipality: str | None = None, police_area: str | None = None
 ) -> QuerySet[Pledge]:
@@ -88,7 +70,7 @@ def pledge_rows(
         )
         .order_by("-period_start", "slug")
     )
-    return in_place(pledges, municipality=municipality, police_area=police_area)
+    return documents_in_place(pledges, municipality=municipality, police_area=police_area)
 
 
 def agreement_rows(
@@ -106,7 +88,7 @@ def agreement_rows(
         )
         .order_by("-valid_from", "slug")
     )
-    return in_place(agreements, municipality=municipality, police_area=police_area)
+    return documents_in_place(agreements, municipality=municipality, police_area=police_area)
 
 
 def review_rows(
@@ -128,8 +110,8 @@ def review_rows(
     if municipality is not None or police_area is not None:
         place = {"municipality": municipality, "police_area": police_area}
         reviews = reviews.filter(
-            Q(pledge__in=in_place(Pledge.objects.all(), **place).values("pk"))
-            | Q(agreement__in=in_place(Agreement.objects.all(), **place).values("pk"))
+            Q(pledge__in=documents_in_place(Pledge.objects.all(), **place).values("pk"))
+            | Q(agreement__in=documents_in_place(Agreement.objects.all(), **place).values("pk"))
         )
     return reviews
 
