@@ -20,11 +20,6 @@ _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(["portal.documents.seal"])
 
 
-# How long a worker may take to start (the fork server's first start imports pyHanko):
-# not the check's time, which starts when the worker says it is running.
-START_LIMIT_SECONDS = 60
-
-
 class TimeLimitExceeded(Exception):
     """The work did not finish within its time limit; its process was killed."""
 
@@ -35,7 +30,6 @@ class WorkerFailed(Exception):
 
 def _work(connection, function: Callable[..., Any], args: tuple) -> None:
     try:
-        connection.send(None)  # started: the time limit runs from here
         connection.send((True, function(*args)))
     except Exception as error:  # noqa: BLE001 - reported to the parent, which decides
         connection.send((False, repr(error)))
@@ -46,8 +40,6 @@ def _work(connection, function: Callable[..., Any], args: tuple) -> None:
 def run_with_time_limit(function: Callable[..., Any], *args: Any, seconds: float) -> Any:
     """``function(*args)`` in a worker process; TimeLimitExceeded after ``seconds``.
 
-    The seconds count from when the worker starts the work, so that a slow start of the
-    fork server (its first start, a busy machine) is never taken for slow work.
     ``function`` and ``args`` must pickle (a module-level function, plain data); so must
     the result.
     """
@@ -61,9 +53,6 @@ def run_with_time_limit(function: Callable[..., Any], *args: Any, seconds: float
     finally:
         sender.close()  # the child holds its own copy; EOF reaches us if it dies
     try:
-        if not receiver.poll(START_LIMIT_SECONDS):
-            raise WorkerFailed(f"{function.__qualname__} did not start")
-        receiver.recv()
         if not receiver.poll(seconds):
             raise TimeLimitExceeded(f"{function.__qualname__} ran past {seconds} s")
         succeeded, value = receiver.recv()
