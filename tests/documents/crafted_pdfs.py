@@ -62,7 +62,9 @@ def with_damaged_seal_blob(sealed: bytes, *, hex_digit: int, keep_hex: bool) -> 
     position = start + hex_digit
     changed = bytearray(sealed)
     if keep_hex:
-        changed[position] = ord("a") if changed[position] != ord("a") else ord("b")
+        # Hex digits are read without regard to case: "A" for "a" would change nothing.
+        digit = chr(changed[position]).lower()
+        changed[position] = ord("a") if digit != "a" else ord("b")
     else:
         changed[position] ^= 0x01
     return bytes(changed)
